@@ -1,0 +1,77 @@
+"""Stage 6: run the text rules over the body blocks, turning credit lines into fields and recording removals."""
+
+from __future__ import annotations
+
+import re
+
+from ._draft import Draft, DraftBlock, clean
+from ._model import BlockKind
+from ._rules import TEXT_RULES, TextRule
+
+_BLOCK_RULES = tuple(r for r in TEXT_RULES if r.where == "block")
+_HEAD_RULES = tuple(r for r in TEXT_RULES if r.where == "head")
+_TAIL_RULES = tuple(r for r in TEXT_RULES if r.where == "tail")
+_SPLIT_SOURCES = re.compile(r"\s*[、，,;；/]\s*|\s{2,}")
+#: Staff codes after an editor's name: SF014, NF, _NN2587, (实习生)… are not part of the name.
+_STAFF_CODE = re.compile(r"(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))+$")
+_NAME_LIST = re.compile(r"\s*[、，,]\s*")
+_TEXT_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
+
+
+def strip_boilerplate(draft: Draft) -> None:
+    """Apply every text rule to ``draft.blocks`` in place."""
+    kept: list[DraftBlock] = []
+    for block in draft.blocks:
+        if block.kind in _TEXT_BLOCKS and _apply_block_rules(draft, block):
+            continue
+        kept.append(block)
+    draft.blocks = kept
+    paragraphs = [b for b in kept if b.kind is BlockKind.PARAGRAPH]
+    if paragraphs:
+        _apply_edge_rules(draft, paragraphs[0], _HEAD_RULES)
+        _apply_edge_rules(draft, paragraphs[-1], _TAIL_RULES)
+        draft.blocks = [b for b in draft.blocks if b.kind is BlockKind.FIGURE or b.text]
+
+
+def _apply_block_rules(draft: Draft, block: DraftBlock) -> bool:
+    for rule in _BLOCK_RULES:
+        if len(block.text) > rule.max_length:
+            continue
+        match = rule.pattern.fullmatch(block.text)
+        if match:
+            take(draft, rule, match)
+            return True
+    return False
+
+
+def _apply_edge_rules(draft: Draft, block: DraftBlock, rules: tuple[TextRule, ...]) -> None:
+    for rule in rules:
+        match = rule.pattern.search(block.text)
+        if match and match.group(0).strip():
+            take(draft, rule, match)
+            if rule.removes:
+                block.text = clean(block.text[: match.start()] + " " + block.text[match.end() :])
+
+
+def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:
+    """Record the match as removed by ``rule`` and put its named groups into the draft's fields."""
+    if rule.removes:
+        draft.remove(rule.name, match.group(0))
+    for name, value in match.groupdict().items():
+        if value is None or not value.strip():
+            continue
+        value = clean(value)
+        if name == "sources":
+            draft.add_sources(tuple(s for s in _SPLIT_SOURCES.split(value) if s))
+        elif name == "editor":
+            draft.offer("editor", editor_name(value))
+        elif name == "author":
+            draft.offer("author", _NAME_LIST.sub(" ", value))
+        else:
+            draft.offer(name, value)
+
+
+def editor_name(value: str) -> str:
+    """An editor's name without staff codes or trailing punctuation."""
+    name = _STAFF_CODE.sub("", value.strip()).strip(" _-:：|｜。.,，")
+    return name or value.strip()

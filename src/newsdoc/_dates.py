@@ -1,0 +1,83 @@
+"""Dates: always time-zone aware, never invented.
+
+A timestamp with an offset keeps it; RFC 2822 ``GMT`` is UTC; a naive timestamp is taken as Beijing time (+08:00)
+and the caller records a diagnostic saying so. A month/day without a year is not a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+_NUMERIC = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
+    r"(?:[\s\u3000]*T?[\s\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*秒?)?"
+    r"\s*(?P<tz>Z|[+-]\d\d:?\d\d|GMT|UTC)?",
+)
+#: A complete date (year, month and day) anywhere in a line: used to find portal/plain meta lines.
+DATE_IN_TEXT = _NUMERIC
+
+
+class DateResult:
+    """A parsed date and how it was read: 'offset', 'utc', 'assumed-beijing', or an error message."""
+
+    __slots__ = ("problem", "provenance", "value")
+
+    def __init__(self, value: dt.datetime | None, provenance: str = "", problem: str = "") -> None:
+        self.value, self.provenance, self.problem = value, provenance, problem
+
+
+def parse_date(raw: str) -> DateResult:
+    """Read a date string as written in front matter or a meta line."""
+    text = raw.strip()
+    if not text:
+        return DateResult(None, problem="the date is empty")
+    match = _NUMERIC.match(text)
+    if match and match.end() >= len(text.rstrip()):
+        return _from_match(match)
+    if match is None and re.search(r"[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
+        return _rfc2822(text)
+    return DateResult(None, problem=f"unreadable date {text!r}")
+
+
+def find_date(line: str) -> tuple[DateResult, re.Match[str]] | None:
+    """The first complete date (with year) in a line of text, if any."""
+    for match in _NUMERIC.finditer(line):
+        result = _from_match(match)
+        if result.value is not None:
+            return result, match
+    return None
+
+
+def _from_match(match: re.Match[str]) -> DateResult:
+    g = match.groupdict()
+    try:
+        naive = dt.datetime(
+            int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0)
+        )
+    except ValueError as exc:
+        return DateResult(None, problem=f"impossible date {match.group(0).strip()!r} ({exc})")
+    tz = g["tz"]
+    if tz is None:
+        return DateResult(naive.replace(tzinfo=BEIJING), "assumed-beijing")
+    if tz in ("Z", "GMT", "UTC"):
+        return DateResult(naive.replace(tzinfo=dt.timezone.utc), "utc")
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if offset >= dt.timedelta(hours=24):
+        return DateResult(None, problem=f"impossible offset {tz!r}")
+    return DateResult(naive.replace(tzinfo=dt.timezone(sign * offset)), "offset")
+
+
+def _rfc2822(text: str) -> DateResult:
+    try:
+        value = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return DateResult(None, problem=f"unreadable date {text!r}")
+    if value.tzinfo is None:  # "-0000" means "zone unknown" in RFC 2822
+        return DateResult(value.replace(tzinfo=BEIJING), "assumed-beijing")
+    return DateResult(value, "utc" if value.utcoffset() == dt.timedelta(0) else "offset")

@@ -1,0 +1,151 @@
+"""Stage 3 for front-matter files: find the header, and load it with python-frontmatter's handlers.
+
+The handlers do the YAML/JSON/TOML work; this module only finds where the header is (python-frontmatter's own
+``parse`` strips the text and expects the fence on the first line, which Hexo files do not always have) and turns
+every parser exception into a :class:`FrontMatterError` with the file's line and column.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import yaml
+from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
+
+from ._errors import FrontMatterError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_YAML_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+_JSON_END = re.compile(r"^;;;[ \t]*$", re.MULTILINE)
+#: A YAML key line, the shape of an unfenced Hexo header's first line.
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+#: The most scalars a header may expand to: far above any real post, far below an alias bomb's billions.
+MAX_HEADER_VALUES = 10_000
+
+
+class _StringLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe YAML that leaves plain scalars as strings: no YAML 1.1 bools, numbers or timestamps.
+
+    ``title: 2021`` stays "2021", ``tags: yes`` stays "yes", ``date: 2021-12-24 17:22:41`` stays as written.
+    Only ``null``/``~``/empty stay None. Unsafe tags such as ``!!python/object`` still raise.
+    """
+
+
+_StringLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _YAML(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return super().load(fm, Loader=_StringLoader)
+
+
+class _TOML(BaseHandler):
+    FM_BOUNDARY = _TOML_FENCE
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str) -> Any:
+        return tomllib.loads(fm)
+
+
+@attrs.frozen
+class Header:
+    """A file's front matter, loaded, and the body after it."""
+
+    format: str  # "yaml" | "json" | "toml"
+    metadata: Mapping[str, Any]
+    body: str
+    body_line: int  # 1-based line of the file where the body starts
+    evidence: tuple[str, ...]
+
+
+def find_header(text: str) -> tuple[str, int] | None:
+    """Where a header starts: ("yaml"|"yaml-unfenced"|"toml"|"json", offset), or None. Cheap: no parsing."""
+    start = len(text) - len(text.lstrip("\n \t"))
+    head = text[start : start + 4]
+    if head.startswith("---") and _YAML_FENCE.match(text, start):
+        return "yaml", start
+    if head.startswith("+++") and _TOML_FENCE.match(text, start):
+        return "toml", start
+    if head.startswith("{") and _JSON_END.search(text, start):
+        return "json", start
+    if _KEY_LINE.match(text, start) and _YAML_FENCE.search(text, start):
+        return "yaml-unfenced", start
+    return None
+
+
+def read_header(text: str, kind: str, start: int) -> Header:
+    """Split and load the header found by :func:`find_header`. Raises FrontMatterError."""
+    first_line = text.count("\n", 0, start) + 1
+    if kind in ("yaml", "toml"):
+        handler: BaseHandler = _YAML() if kind == "yaml" else _TOML()
+        try:
+            fm, body = handler.split(text[start:])
+        except ValueError:
+            raise FrontMatterError(f"{kind.upper()} front matter opened here is never closed", lineno=first_line) from None
+        evidence = (f"{kind.upper()} front matter between fences",)
+        fm_line = first_line + 1
+    else:
+        end = (_YAML_FENCE if kind == "yaml-unfenced" else _JSON_END).search(text, start)
+        assert end is not None  # find_header saw it
+        fm, body = text[start : end.start()], text[end.end() :]
+        handler = _YAML() if kind == "yaml-unfenced" else JSONHandler()
+        evidence = ("front matter without an opening '---'",) if kind == "yaml-unfenced" else ("JSON front matter ended by ';;;'",)
+        fm_line = first_line
+    metadata = _load(handler, fm, fm_line)
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return Header(kind.split("-")[0], metadata, body, body_line, evidence)
+
+
+def _load(handler: BaseHandler, fm: str, fm_line: int) -> Mapping[str, Any]:
+    try:
+        data = handler.load(fm)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (fm_line + mark.line, mark.column + 1) if mark else (fm_line, None)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError(f"invalid YAML front matter: {problem}", lineno=line, colno=col) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"invalid YAML front matter: {exc}", lineno=fm_line) from None
+    except json.JSONDecodeError as exc:
+        raise FrontMatterError(f"invalid JSON front matter: {exc.msg}", lineno=fm_line + exc.lineno - 1, colno=exc.colno) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FrontMatterError(f"invalid TOML front matter: {exc}", lineno=fm_line) from None
+    except RecursionError:
+        raise FrontMatterError("front matter nested too deeply", lineno=fm_line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"front matter is a {type(data).__name__}, not a mapping of keys", lineno=fm_line)
+    _check_size(data, fm_line)
+    return data
+
+
+def _check_size(data: Any, fm_line: int) -> None:
+    """Refuse headers that expand to huge values (YAML alias bombs) before anything walks them."""
+    budget = MAX_HEADER_VALUES
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise FrontMatterError(
+                f"front matter expands to more than {MAX_HEADER_VALUES} values (a YAML alias bomb?)", lineno=fm_line
+            )
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)

@@ -1,0 +1,221 @@
+"""Stage 5 for HTML bodies: selectolax (Lexbor) DOM to blocks, with markup boilerplate recorded as removed.
+
+One walk over the tree, iterative so that deeply nested input cannot exhaust the stack. Block-level elements and
+``<br>`` end a paragraph; inline markup is reduced to its words; ``<img>`` becomes a figure whose caption is the
+short unpunctuated paragraph right after it; ``<p>`` holding only ``<strong>`` and ``h1``-``h6`` are headings.
+What the markup rules in :mod:`newsdoc._rules` name (scripts, styles, embeds, hidden elements, QR promos, widgets
+between marker comments, comments) is cut out and recorded with the rule's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._draft import DraftBlock, Draft, clean, looks_like_caption
+from ._model import BlockKind, Image
+from ._rules import MARKUP_RULES, WIDGET_COMMENTS, MarkupRule
+
+_BLOCK = frozenset(
+    "address article aside blockquote body center dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+#: Inside these, a newline in the source is just white space; elsewhere (bare text in a <div>) it ends a line.
+_FLOWING = frozenset("p h1 h2 h3 h4 h5 h6 li dd dt figcaption td th a span font strong b em i".split())
+_BOLD = frozenset(("strong", "b"))
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+#: A bold-only paragraph longer than this is an emphasised paragraph, not a heading (longest seen heading: 34).
+_MAX_BOLD_HEADING = 60
+
+
+class _Walker:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.pieces: list[str] = []
+        self.all_bold = True
+        self.heading_level: int | None = None
+        self.bold_depth = 0
+        self.flowing_depth = 0
+        self.widget: tuple[str, str, list[str]] | None = None  # (rule, end marker, collected text)
+        self.last_figure: DraftBlock | None = None
+        self.in_figure: DraftBlock | None = None
+
+    # -- paragraphs -------------------------------------------------------------------------------------------
+    def add_text(self, text: str) -> None:
+        if self.flowing_depth == 0 and "\n" in text:
+            first, *rest = text.split("\n")
+            self._add_piece(first)
+            for line in rest:
+                self.flush()
+                self._add_piece(line)
+        else:
+            self._add_piece(text)
+
+    def _add_piece(self, text: str) -> None:
+        if text.strip():
+            self.pieces.append(text)
+            if self.bold_depth == 0:
+                self.all_bold = False
+        elif text and self.pieces:
+            self.pieces.append(" ")
+
+    def flush(self) -> None:
+        text = clean("".join(self.pieces))
+        bold, level = self.all_bold, self.heading_level
+        self.pieces, self.all_bold = [], True
+        if not text:
+            return
+        if self.in_figure is not None and self.in_figure.image is not None:
+            self._caption(self.in_figure, text)
+            return
+        figure, self.last_figure = self.last_figure, None
+        if figure is not None and figure.image is not None and figure.image.caption is None and looks_like_caption(text):
+            self._caption(figure, text)
+            return
+        if level is not None:
+            self.draft.blocks.append(DraftBlock(BlockKind.HEADING, text, level=level))
+        elif bold and len(text) <= _MAX_BOLD_HEADING and not text.endswith(("。", "！", "？", "；")):
+            self.draft.blocks.append(DraftBlock(BlockKind.HEADING, text, level=2))
+        else:
+            self.draft.blocks.append(DraftBlock(BlockKind.PARAGRAPH, text))
+
+    def _caption(self, figure: DraftBlock, text: str) -> None:
+        assert figure.image is not None
+        caption = f"{figure.image.caption} {text}" if figure.image.caption else text
+        figure.image = Image(src=figure.image.src, alt=figure.image.alt, caption=caption)
+        figure.text = caption
+
+    def image(self, node: LexborNode) -> None:
+        self.flush()
+        attrs = node.attributes
+        src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
+        alt = clean(attrs.get("alt") or "") or None
+        figure = DraftBlock(BlockKind.FIGURE, "", image=Image(src=src, alt=alt))
+        self.draft.blocks.append(figure)
+        self.last_figure = figure
+        if self.in_figure is not None and self.in_figure.image is None:
+            self.in_figure.image = figure.image
+
+    # -- the walk ---------------------------------------------------------------------------------------------
+    def walk(self, root: LexborNode) -> None:
+        stack: list[tuple[LexborNode, Iterator[LexborNode]]] = [(root, root.iter(include_text=True))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                self.leave(node)
+                continue
+            if self.enter(child):
+                stack.append((child, child.iter(include_text=True)))
+
+    def enter(self, node: LexborNode) -> bool:
+        """Handle a node on the way down; True when its children are to be walked."""
+        if node.is_text_node:
+            text = node.text_content or ""
+            if self.widget is not None:
+                self.widget[2].append(text)
+            else:
+                self.add_text(text)
+            return False
+        if node.is_comment_node:
+            self.comment(node.comment_content or "")
+            return False
+        tag = node.tag or ""
+        if self.widget is not None:
+            self.widget[2].append(node.text(deep=True) or "")
+            return False
+        rule = _markup_rule(node, tag)
+        if rule is not None:
+            self.remove(rule, node)
+            return False
+        if tag in _BLOCK:
+            self.flush()
+            self.last_figure = self.last_figure if tag in ("p", "center", "div", "figcaption") else None
+            if tag in _HEADINGS:
+                self.heading_level = _HEADINGS[tag]
+            if tag == "figure":
+                self.in_figure = DraftBlock(BlockKind.FIGURE, "")
+        elif tag == "br":
+            self.flush()
+            return False
+        elif tag == "img":
+            self.image(node)
+            return False
+        if tag in _BOLD:
+            self.bold_depth += 1
+        if tag in _FLOWING:
+            self.flowing_depth += 1
+        return True
+
+    def leave(self, node: LexborNode) -> None:
+        tag = node.tag or ""
+        if tag in _BOLD:
+            self.bold_depth -= 1
+        if tag in _FLOWING:
+            self.flowing_depth -= 1
+        if tag in _BLOCK:
+            self.flush()
+            if tag in _HEADINGS:
+                self.heading_level = None
+            if tag == "figure":
+                self.in_figure = None
+
+    def comment(self, content: str) -> None:
+        text = content.strip()
+        if self.widget is not None:
+            rule, end, collected = self.widget
+            if end in text:
+                self.draft.remove(rule, " ".join(collected))
+                self.widget = None
+            else:
+                collected.append(text)
+            return
+        for rule, start, end in WIDGET_COMMENTS:
+            if start in text:
+                self.flush()
+                self.widget = (rule, end, [])
+                return
+        if text:
+            self.draft.remove("html-comment", text)
+
+    def remove(self, rule: MarkupRule, node: LexborNode) -> None:
+        if rule.ends_paragraph:
+            self.flush()
+        text = node.text(deep=True, separator=" ") or ""
+        if not text.strip():
+            text = " ".join(v for k, v in node.attributes.items() if k in ("src", "href", "alt", "title") and v)
+        self.draft.remove(rule.name, text or f"<{node.tag}>")
+
+
+def _markup_rule(node: LexborNode, tag: str) -> MarkupRule | None:
+    attributes = node.attributes if tag not in _CHEAP_TAGS else None
+    for rule in MARKUP_RULES:
+        if rule.matches(tag, attributes):
+            return rule
+    return None
+
+
+#: Tags that never carry a class/style rule: skip reading their attributes (the walk's hottest path).
+_CHEAP_TAGS = frozenset(("br", "strong", "b", "em", "i", "font", "a", "span"))
+
+
+def read_html(body: str, draft: Draft) -> None:
+    """Append the blocks of an HTML body (fragment) to ``draft``; record what markup rules removed."""
+    tree = LexborHTMLParser(body)
+    root = tree.body
+    if root is None:
+        return
+    walker = _Walker(draft)
+    walker.walk(root)
+    walker.flush()
+    if walker.widget is not None:  # a widget whose end marker never came: keep its text as removed
+        rule, _, collected = walker.widget
+        draft.remove(rule, " ".join(collected))
+    head = tree.head
+    if head is not None:  # <style>/<title> at the very start of a fragment land in <head>
+        for node in head.iter(include_text=False):
+            text = node.text(deep=True) or ""
+            if text.strip():
+                draft.remove(f"{node.tag}-block" if node.tag in ("style", "script") else "html-head", text)

@@ -1,0 +1,31 @@
+"""Stage 5 for text bodies (bare text, portal dumps): lines to paragraphs and sub-headings."""
+
+from __future__ import annotations
+
+from ._draft import SENTENCE_END, Draft, DraftBlock, clean_entities
+from ._model import BlockKind
+
+#: Sub-headings are short: the longest seen in bare text is 14 characters; the shortest one-line paragraph
+#: that does not end with punctuation is far longer. Lines ending with these marks continue a sentence.
+MAX_SUBHEADING = 24
+_CONTINUES = SENTENCE_END + ("，", ",", "、", "：", ":", "）", ")", "》", "—", "-", "…")
+
+
+def read_lines(text: str, draft: Draft) -> None:
+    """Append one block per non-blank line: a sub-heading when short, unpunctuated and followed by text."""
+    lines = [line for line in (clean_entities(raw) for raw in text.split("\n")) if line]
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and is_subheading(line, following):
+            draft.blocks.append(DraftBlock(BlockKind.HEADING, line, level=2))
+        else:
+            draft.blocks.append(DraftBlock(BlockKind.PARAGRAPH, line))
+
+
+def is_subheading(line: str, following: str) -> bool:
+    return (
+        len(line) <= MAX_SUBHEADING
+        and not line.endswith(_CONTINUES)
+        and len(following) > len(line)
+        and following.endswith(SENTENCE_END + ("）", ")"))
+    )
