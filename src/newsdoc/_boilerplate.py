@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ._draft import Draft, DraftBlock, clean
-from ._model import BlockKind
+from ._draft import Draft, DraftBlock, clean, looks_like_caption
+from ._model import BlockKind, Image
 from ._rules import TEXT_RULES, TextRule
 
 _BLOCK_RULES = tuple(r for r in TEXT_RULES if r.where == "block")
@@ -25,12 +25,32 @@ def strip_boilerplate(draft: Draft) -> None:
         if block.kind in _TEXT_BLOCKS and _apply_block_rules(draft, block):
             continue
         kept.append(block)
-    draft.blocks = kept
+    draft.blocks = _attach_captions(kept)
     paragraphs = [b for b in kept if b.kind is BlockKind.PARAGRAPH]
     if paragraphs:
         _apply_edge_rules(draft, paragraphs[0], _HEAD_RULES)
         _apply_edge_rules(draft, paragraphs[-1], _TAIL_RULES)
         draft.blocks = [b for b in draft.blocks if b.kind is BlockKind.FIGURE or b.text]
+
+
+def _attach_captions(blocks: list[DraftBlock]) -> list[DraftBlock]:
+    """A short, unpunctuated paragraph right after an image (credits already removed) is that image's caption."""
+    out: list[DraftBlock] = []
+    for block in blocks:
+        figure = out[-1] if out else None
+        if (
+            block.after_image
+            and figure is not None
+            and figure.kind is BlockKind.FIGURE
+            and figure.image is not None
+            and figure.image.caption is None
+            and looks_like_caption(block.text)
+        ):
+            figure.image = Image(src=figure.image.src, alt=figure.image.alt, caption=block.text)
+            figure.text = block.text
+            continue
+        out.append(block)
+    return out
 
 
 def _apply_block_rules(draft: Draft, block: DraftBlock) -> bool:

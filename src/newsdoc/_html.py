@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._draft import DraftBlock, Draft, clean, looks_like_caption
+from ._draft import Draft, DraftBlock, clean, ends_sentence
 from ._model import BlockKind, Image
 from ._rules import MARKUP_RULES, WIDGET_COMMENTS, MarkupRule
 
@@ -69,16 +69,13 @@ class _Walker:
         if self.in_figure is not None and self.in_figure.image is not None:
             self._caption(self.in_figure, text)
             return
-        figure, self.last_figure = self.last_figure, None
-        if figure is not None and figure.image is not None and figure.image.caption is None and looks_like_caption(text):
-            self._caption(figure, text)
-            return
+        after_image, self.last_figure = self.last_figure is not None, None
         if level is not None:
             self.draft.blocks.append(DraftBlock(BlockKind.HEADING, text, level=level))
-        elif bold and len(text) <= _MAX_BOLD_HEADING and not text.endswith(("。", "！", "？", "；")):
+        elif bold and len(text) <= _MAX_BOLD_HEADING and not ends_sentence(text):
             self.draft.blocks.append(DraftBlock(BlockKind.HEADING, text, level=2))
         else:
-            self.draft.blocks.append(DraftBlock(BlockKind.PARAGRAPH, text))
+            self.draft.blocks.append(DraftBlock(BlockKind.PARAGRAPH, text, after_image=after_image))
 
     def _caption(self, figure: DraftBlock, text: str) -> None:
         assert figure.image is not None
@@ -198,7 +195,7 @@ def _markup_rule(node: LexborNode, tag: str) -> MarkupRule | None:
 
 
 #: Tags that never carry a class/style rule: skip reading their attributes (the walk's hottest path).
-_CHEAP_TAGS = frozenset(("br", "strong", "b", "em", "i", "font", "a", "span"))
+_CHEAP_TAGS = frozenset(("br", "strong", "b", "em", "i", "u"))
 
 
 def read_html(body: str, draft: Draft) -> None:

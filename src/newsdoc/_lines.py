@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ._draft import SENTENCE_END, Draft, DraftBlock, clean_entities
+from ._draft import Draft, DraftBlock, clean_entities, ends_sentence
 from ._model import BlockKind
 
 #: Sub-headings are short: the longest seen in bare text is 14 characters; the shortest one-line paragraph
 #: that does not end with punctuation is far longer. Lines ending with these marks continue a sentence.
 MAX_SUBHEADING = 24
-_CONTINUES = SENTENCE_END + ("，", ",", "、", "：", ":", "）", ")", "》", "—", "-", "…")
+_CONTINUES = ("，", ",", "、", "：", ":", "—", "-")
 
 
 def read_lines(text: str, draft: Draft) -> None:
@@ -26,6 +26,7 @@ def is_subheading(line: str, following: str) -> bool:
     return (
         len(line) <= MAX_SUBHEADING
         and not line.endswith(_CONTINUES)
+        and not ends_sentence(line)
         and len(following) > len(line)
-        and following.endswith(SENTENCE_END + ("）", ")"))
+        and ends_sentence(following)
     )

@@ -29,13 +29,16 @@ class MarkupRule:
     tags: frozenset[str] = frozenset()
     classes: tuple[str, ...] = ()
     styles: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
     ends_paragraph: bool = True
 
     def matches(self, tag: str, attributes: Mapping[str, str | None] | None) -> bool:
         if tag in self.tags:
             return True
-        if attributes is None or not (self.classes or self.styles):
+        if attributes is None or not (self.classes or self.styles or self.attributes):
             return False
+        if any(a in attributes for a in self.attributes):
+            return True
         klass = attributes.get("class") or ""
         if klass and any(c in klass for c in self.classes):
             return True
@@ -76,8 +79,9 @@ MARKUP_RULES: tuple[MarkupRule, ...] = (
     ),
     MarkupRule(
         name="hidden-element",
-        description="elements hidden with display:none or visibility:hidden",
+        description="elements hidden with display:none, visibility:hidden or the hidden attribute",
         styles=("display:none", "visibility:hidden"),
+        attributes=("hidden",),
     ),
     MarkupRule(name="qr-promo", description="QR-code / app download promos", classes=("appendQr", "qrcode", "app-promo")),
     MarkupRule(
@@ -86,6 +90,7 @@ MARKUP_RULES: tuple[MarkupRule, ...] = (
         classes=("article-relation", "related", "recommend"),
     ),
     MarkupRule(name="ad", description="advertisement slots", classes=("adlist", "advert", "ad-box", "ad_")),
+    MarkupRule(name="more-link", description="'read more / discuss' link boxes", classes=("view-more", "read-more")),
 )
 
 #: Widgets that live between two marker comments: (rule name, start marker, end marker).
@@ -137,7 +142,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="byline",
         description="byline line: 本报记者X发自Y, 记者A、B, 作者：X",
         pattern=_rx(
-            rf"{_OPEN}(?:(?:本报|本刊|特约)?记者|作者|撰文|文)\s*[:：/]?\s*(?P<author>{_NAMES})"
+            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?记者|作者|撰文|文)\s*[:：/]?\s*(?P<author>{_NAMES})"
             rf"\s*(?:发自\S{{0,8}}|报道)?{_CLOSE}"
         ),
         max_length=40,

@@ -40,6 +40,7 @@ FOOTER = re.compile(
     r"相关新闻|相关推荐|相关文章|推荐阅读|关键字|关键词|标签[:：]|点击进入专题|此前报道|上一篇|下一篇|阅读剩余全文|分享到|"
     r"本文来源|返回\S*首页|网友评论|\d+条评论|跟贴|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|©|\d+$)"
 )
+_CREDIT_WORDS = re.compile(r"原标题|作者|记者|编辑|来源")
 _TIME = re.compile(r"\d{1,2}[:：]\d{2}")
 _BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
 #: Lines between the meta line and the article that are page tools, counters or ad slots.
@@ -57,8 +58,8 @@ _WRAP_COLUMNS = 199
 _SITE_RULES = (
     re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,10}(?:网|报|新闻|资讯网|在线))$"),
     re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,6})首页$"),
-    re.compile(r"(?:扫码|下载|打开)?(?P<x>[\u4e00-\u9fff]{2,4}新闻)(?:客户端|APP|-出品)"),
-    re.compile(r"返回(?P<x>[\u4e00-\u9fff]{2,6}?)(?:网?首页|，)"),
+    re.compile(r"(?:扫码|扫一扫)?(?:下载|打开)?(?P<x>[\u4e00-\u9fff]{2,4}新闻)(?:客户端|APP|-出品)"),
+    re.compile(r"返回(?P<x>[\u4e00-\u9fff]{2,6}?)(?:首页|，)"),
     re.compile(r"(?:Copyright\s*©?\s*(?P<y>[\u4e00-\u9fff]{2,8})\s*All Rights)|(?P<x>[\u4e00-\u9fff]{2,8}?)(?:公司)?版权所有"),
 )
 _GENERIC_SITE = frozenset(("新闻", "频道", "顶部", "本网", "网站", "本站", "返回", "进入", "回到", "设为"))
@@ -110,17 +111,20 @@ def join_wrapped(lines: list[str]) -> list[str]:
     if not any(len(line) >= _WRAP_COLUMNS // 2 for line in lines):
         return lines
     out: list[str] = []
+    prev_width = 0  # of the last physical line, which may already have been joined onto out[-1]
     for line in lines:
+        line_width = width(line)
         if out and out[-1].strip() and line.strip() and not _BULLET.match(line):
             nxt = line.lstrip()
             first = re.match(r"[\x21-\x7e]+", nxt)
             unit = first.group(0) if first else nxt[0]
-            prev_width = width(out[-1])
             if prev_width <= _WRAP_COLUMNS and prev_width + width(unit) > _WRAP_COLUMNS:
-                sep = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and unit[0].isalnum() and unit.isascii() else ""
-                out[-1] = out[-1] + sep + nxt
+                ascii_words = out[-1][-1:].isascii() and out[-1][-1:].isalnum() and unit.isascii() and unit[0].isalnum()
+                out[-1] = out[-1] + (" " if ascii_words else "") + nxt
+                prev_width = line_width
                 continue
         out.append(line)
+        prev_width = line_width
     return out
 
 
@@ -160,7 +164,7 @@ def _body_end(lines: list[str], start: int) -> int:
 def _header_credits(lines: list[str], meta: int | None, start: int) -> list[str]:
     """Lines between the meta line and the article that the text rules should see (原标题)."""
     lo = 0 if meta is None else meta + 1
-    return [line for line in lines[lo:start] if "原标题" in line]
+    return [line for line in lines[lo:start] if _CREDIT_WORDS.search(line) and len(clean(line)) <= 40]
 
 
 def _read_meta(line: str, draft: Draft) -> None:
@@ -192,7 +196,7 @@ def _read_meta(line: str, draft: Draft) -> None:
 
 def _offer_source(raw: str, draft: Draft) -> None:
     source = re.sub(rf"(?:{_PROVINCES})(?:省|市)?$", "", raw.strip()) or raw.strip()
-    person = re.fullmatch(rf"(?P<outlet>.+?(?:{_OUTLET_END}))(?P<name>[\u4e00-\u9fff]{{2,3}})", source)
+    person = re.fullmatch(rf"(?P<outlet>.+(?:{_OUTLET_END}))(?P<name>[\u4e00-\u9fff]{{2,3}})", source)
     if person and not person["name"].endswith(("版", "刊", "网", "报", "社")):
         source = person["outlet"]
         draft.offer("author", person["name"])
@@ -217,6 +221,9 @@ def _read_trailer(lines: list[str], draft: Draft) -> None:
         )
         if hit:
             draft.offer("author", hit["x"])
+        hit = re.search(r"本文(?:地址|链接|网址)\s*[:：]\s*(?P<x>https?://\S+)", line)
+        if hit:
+            draft.offer("url", hit["x"])
     for label in ("责任编辑", "责编", "编辑"):
         if editors.get(label):
             draft.offer("editor", editors[label])
@@ -228,9 +235,9 @@ def _site(lines: list[str]) -> str | None:
     hit = _SITE_RULES[0].match(first)
     if hit:
         return hit["x"]
-    for rule in _SITE_RULES[1:]:
+    for n, rule in enumerate(_SITE_RULES[1:], 1):
         for raw in lines:
-            if _BULLET.match(raw) or raw.startswith("    "):
+            if _BULLET.match(raw) or (n in (1, 3) and raw.startswith("    ")):  # menu items and their wrapped tails
                 continue
             hit = rule.search(clean(raw)) if rule is not _SITE_RULES[1] else rule.match(clean(raw))
             if hit:
