@@ -79,7 +79,7 @@ def find_header(text: str) -> tuple[str, int] | None:
         return "yaml", start
     if head.startswith("+++") and _TOML_FENCE.match(text, start):
         return "toml", start
-    if head.startswith("{") and _JSON_END.search(text, start):
+    if head.startswith(("{", '"', ";;;")) and _JSON_END.search(text, start + 3 if head.startswith(";;;") else start):
         return "json", start
     if _KEY_LINE.match(text, start) and _YAML_FENCE.search(text, start):
         return "yaml-unfenced", start
@@ -98,9 +98,14 @@ def read_header(text: str, kind: str, start: int) -> Header:
         evidence = (f"{kind.upper()} front matter between fences",)
         fm_line = first_line + 1
     else:
+        if kind == "json" and text.startswith(";;;", start):  # Hexo also accepts an opening ';;;'
+            start = text.index("\n", start) + 1 if "\n" in text[start:] else len(text)
         end = (_YAML_FENCE if kind == "yaml-unfenced" else _JSON_END).search(text, start)
-        assert end is not None  # find_header saw it
+        if end is None:
+            raise FrontMatterError("JSON front matter opened here is never closed by ';;;'", lineno=first_line)
         fm, body = text[start : end.start()], text[end.end() :]
+        if kind == "json" and not fm.lstrip().startswith("{"):  # Hexo's brace-less form: "key": value, lines
+            fm = "{" + fm.rstrip().rstrip(",") + "}"
         handler = _YAML() if kind == "yaml-unfenced" else JSONHandler()
         evidence = ("front matter without an opening '---'",) if kind == "yaml-unfenced" else ("JSON front matter ended by ';;;'",)
         fm_line = first_line

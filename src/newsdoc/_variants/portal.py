@@ -92,8 +92,7 @@ class PortalHandler:
             draft.fields["site"] = site
         if headline is not None:
             draft.fields["title"] = clean(lines[headline])
-        before = lines[:start]
-        draft.remove("portal-header", "\n".join(line for i, line in enumerate(before) if i != headline))
+        draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in (headline, meta)))
         _read_trailer(lines[end : end + 40], draft)
         draft.remove("portal-footer", "\n".join(lines[end:]))
         return Body("\n".join(_header_credits(lines, meta, start) + lines[start:end]), "text")
