@@ -19,7 +19,7 @@ from ._rules import MARKUP_RULES, WIDGET_COMMENTS, MarkupRule
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    "header hr li main nav ol p pre section summary table tbody tfoot thead tr ul".split()
 )
 #: Inside these, a newline in the source is just white space; elsewhere (bare text in a <div>) it ends a line.
 _FLOWING = frozenset("p h1 h2 h3 h4 h5 h6 li dd dt figcaption td th a span font strong b em i".split())
@@ -121,7 +121,7 @@ class _Walker:
             return False
         tag = node.tag or ""
         if self.widget is not None:
-            self.widget[2].append(node.text(deep=True) or "")
+            self.widget[2].append(_node_text(node))
             return False
         rule = _markup_rule(node, tag)
         if rule is not None:
@@ -134,6 +134,9 @@ class _Walker:
                 self.heading_level = _HEADINGS[tag]
             if tag == "figure":
                 self.in_figure = DraftBlock(BlockKind.FIGURE, "")
+        elif tag in ("td", "th"):  # a table row is one paragraph, its cells separated by " | "
+            if self.pieces:
+                self.pieces.append(" | ")
         elif tag == "br":
             self.flush()
             return False
@@ -180,10 +183,17 @@ class _Walker:
     def remove(self, rule: MarkupRule, node: LexborNode) -> None:
         if rule.ends_paragraph:
             self.flush()
-        text = node.text(deep=True, separator=" ") or ""
-        if not text.strip():
-            text = " ".join(v for k, v in node.attributes.items() if k in ("src", "href", "alt", "title") and v)
-        self.draft.remove(rule.name, text or f"<{node.tag}>")
+        self.draft.remove(rule.name, _node_text(node))
+
+
+def _node_text(node: LexborNode) -> str:
+    """What a removed element showed: its text, or for media its src/alt/title (empty for empty elements)."""
+    text = node.text(deep=True, separator=" ") or ""
+    if text.strip():
+        return text
+    media = [node, *node.css("img, iframe, video, source, embed, a")]
+    values = (v for n in media for k, v in n.attributes.items() if k in ("src", "alt", "title", "href") and v)
+    return " ".join(dict.fromkeys(values))  # css() may match the node itself: no value twice
 
 
 def _markup_rule(node: LexborNode, tag: str) -> MarkupRule | None:

@@ -17,7 +17,8 @@ from ._protocol import Score
 #: Keys that only Hexo generators write.
 _HEXO_KEYS = ("headimg", "thumbnail", "comments", "updated", "top_img", "cover")
 _RFC2822 = re.compile(r"^date:\s*['\"]?[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}", re.MULTILINE)
-_REPLACED = ":/\\?*“”<>|[]"
+#: What the generator replaced, and the full-width forms a 原标题 line may print them in.
+_REPLACED = ":/\\?*“”<>|[]：／＼？＊＜＞｜［］"
 
 
 class HexoHandler(PostHandler):
