@@ -39,7 +39,8 @@ class _Walker:
         self.flowing_depth = 0
         self.widget: tuple[str, str, list[str]] | None = None  # (rule, end marker, collected text)
         self.last_figure: DraftBlock | None = None
-        self.in_figure: DraftBlock | None = None
+        self.figure_depth = 0  # inside <figure>: its <figcaption> is the caption of its image
+        self.current_figure: DraftBlock | None = None
 
     # -- paragraphs -------------------------------------------------------------------------------------------
     def add_text(self, text: str) -> None:
@@ -66,8 +67,8 @@ class _Walker:
         self.pieces, self.all_bold = [], True
         if not text:
             return
-        if self.in_figure is not None and self.in_figure.image is not None:
-            self._caption(self.in_figure, text)
+        if self.figure_depth and self.current_figure is not None:
+            self._caption(self.current_figure, text)
             return
         after_image, self.last_figure = self.last_figure is not None, None
         if level is not None:
@@ -91,8 +92,8 @@ class _Walker:
         figure = DraftBlock(BlockKind.FIGURE, "", image=Image(src=src, alt=alt))
         self.draft.blocks.append(figure)
         self.last_figure = figure
-        if self.in_figure is not None and self.in_figure.image is None:
-            self.in_figure.image = figure.image
+        if self.figure_depth and self.current_figure is None:
+            self.current_figure = figure
 
     # -- the walk ---------------------------------------------------------------------------------------------
     def walk(self, root: LexborNode) -> None:
@@ -133,7 +134,7 @@ class _Walker:
             if tag in _HEADINGS:
                 self.heading_level = _HEADINGS[tag]
             if tag == "figure":
-                self.in_figure = DraftBlock(BlockKind.FIGURE, "")
+                self.figure_depth += 1
         elif tag in ("td", "th"):  # a table row is one paragraph, its cells separated by " | "
             if self.pieces:
                 self.pieces.append(" | ")
@@ -159,8 +160,9 @@ class _Walker:
             self.flush()
             if tag in _HEADINGS:
                 self.heading_level = None
-            if tag == "figure":
-                self.in_figure = None
+            if tag == "figure":  # a figure holds its own caption: what follows it is not one
+                self.figure_depth -= 1
+                self.current_figure = self.last_figure = None
 
     def comment(self, content: str) -> None:
         text = content.strip()

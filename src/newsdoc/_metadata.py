@@ -18,10 +18,15 @@ KEYS: Mapping[str, tuple[str, ...]] = {
     "author": ("author", "authors"),
     "summary": ("description", "summary", "excerpt"),
     "lead_image": ("headimg", "thumbnail", "image", "cover", "banner"),
-    "url": ("link", "source_url", "original_url"),
+    "url": ("url", "link", "source_url", "original_url"),
+    "original_title": ("original_title",),
+    "editor": ("editor",),
+    "sources": ("sources", "source"),
+    "site": ("site",),
+    "dateline": ("dateline",),
 }
 _MAPPED = frozenset(k for keys in KEYS.values() for k in keys)
-_LISTS = ("categories", "tags")
+_LISTS = ("categories", "tags", "sources")
 
 
 def read_metadata(metadata: Mapping[str, Any], draft: Draft) -> None:

@@ -13,6 +13,8 @@ from ._protocol import Body, Score
 
 #: A Markdown autolink alone on a line, ``<http://…>`` or the empty ``<>`` (the HTML parser would eat it as a tag).
 _AUTOLINK_LINE = re.compile(r"^[ \t]*(<(?:https?://[^\s<>]*)?>)[ \t]*$", re.MULTILINE)
+#: A Markdown heading line (``## 小标题``), as newsdoc's own Markdown export writes them.
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$", re.MULTILINE)
 #: Leading Markdown blockquote lines: a digest of the article.
 _DIGEST = re.compile(r"\A\s*((?:>[^\n]*(?:\n|\Z))+)")
 
@@ -44,7 +46,8 @@ class PostHandler:
             lines = [line.lstrip()[1:] for line in digest.group(1).splitlines()]
             draft.offer("summary", clean(" ".join(lines)))
             body = body[digest.end() :]
-        return _AUTOLINK_LINE.sub(lambda m: m.group(1).replace("<", "&lt;").replace(">", "&gt;"), body)
+        body = _AUTOLINK_LINE.sub(lambda m: m.group(1).replace("<", "&lt;").replace(">", "&gt;"), body)
+        return _ATX_HEADING.sub(lambda m: f"<h{len(m.group(1))}>{m.group(2)}</h{len(m.group(1))}>", body)
 
 
 def header_keys(text: str, limit: int = 3000) -> set[str]:
