@@ -24,11 +24,11 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("footer line 版权声明", r"^\s*版权声明"),
         ("copyright line", r"Copyright|©|版权所有|All Rights Reserved"),
         ("ICP licence number", r"ICP[备证]"),
-        ("comment form", r"留言与评论|验证码|网友评论|条评论|跟贴|发表评论"),
+        ("comment form", r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论)"),
         ("previous/next links", r"^\s*(?:上一篇|下一篇)"),
         ("related-article list", r"^\s*(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章|阅读排行)"),
-        ("site links", r"关于我们|联系我们|网站地图|返回首页|返回顶部"),
-        ("page tools", r"打印本页|【字体|字号|分享到|举报"),
+        ("site links", r"关于我们\s*[|｜]|联系我们\s*[|｜]|网站地图|^\s*返回首页|返回顶部"),
+        ("page tools", r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$"),
         ("bullet menu", r"^\s+[•□]\s"),
         ("NBSP-only lines", r"^\xa0+\s*$"),
         ("breadcrumb", r"首页\s*>|>\s*正文|正在阅读|正在浏览|当前位置"),
@@ -128,11 +128,15 @@ def join_wrapped(lines: list[str]) -> list[str]:
 
 
 def _meta_line(lines: list[str]) -> int | None:
+    """The first line with a full date and time; failing that, the first short line with a full date."""
+    dated = None
     for i, line in enumerate(lines):
         found = find_date(line)
         if found is not None and _TIME.search(line, found[1].start()):
             return i
-    return None
+        if found is not None and dated is None and len(line.strip()) <= 60:
+            dated = i
+    return dated
 
 
 def _headline(lines: list[str], meta: int) -> int | None:
@@ -181,6 +185,9 @@ def _read_meta(line: str, draft: Draft) -> None:
         draft.fields["categories"] = (shaped["category"],)
         draft.fields["tags"] = tuple(t for t in re.split(r"[\s\xa0]+", line[line.rindex(shaped["tags"].split()[0]) :] if shaped["tags"] else "") if t)
         return
+    credit = re.search(r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})*)", text)
+    if credit:
+        draft.offer("author", credit["x"].replace("、", " "))
     for rx in _SOURCE_ON_META:
         hit = rx.search(line)
         if hit:
