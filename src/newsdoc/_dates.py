@@ -14,7 +14,7 @@ BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
 _NUMERIC = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
-    r"(?:[\s\u3000]*T?[\s\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*秒?)?"
+    r"(?:[\s\u3000]*T?[\s\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?"
     r"\s*(?P<tz>Z|[+-]\d\d:?\d\d|GMT|UTC)?",
 )
 #: A complete date (year, month and day) anywhere in a line: used to find portal/plain meta lines.

@@ -54,7 +54,10 @@ def decode(data: bytes) -> Decoded:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {what}, not a text file")
-    decoded = _decode_bom(data) or _decode_utf8(data) or _decode_sniffed(data) or _decode_mixed(data)
+    decoded = _decode_bom(data) or _decode_utf8(data)
+    if decoded is None and _has_utf8_line(data):  # some lines are UTF-8: the rest is another encoding, line by line
+        decoded = _decode_mixed(data)
+    decoded = decoded or _decode_sniffed(data) or _decode_mixed(data)
     if decoded is None:
         decoded = _decode_replacing(data)
     text = decoded.text
@@ -77,6 +80,8 @@ def _decode_bom(data: bytes) -> Decoded | None:
             try:
                 return Decoded(data.decode(codec), name)
             except UnicodeDecodeError as exc:
+                if codec == "utf-8-sig":  # that codec counts offsets from after the BOM
+                    exc.start += len(bom)
                 raise _decode_error(data, exc, f"invalid {name} after its byte-order mark") from None
     return None
 
@@ -89,6 +94,18 @@ def _decode_utf8(data: bytes) -> Decoded | None:
     if "\x00" in text and text.count("\x00") * 4 > len(text):
         return None  # ASCII-heavy UTF-16 without BOM is valid UTF-8 full of NULs: let chardet look
     return Decoded(text, "utf-8")
+
+
+def _has_utf8_line(data: bytes) -> bool:
+    """True when a line with non-ASCII bytes is valid UTF-8 (GBK text almost never is: its bytes rarely form UTF-8)."""
+    for line in data.splitlines():
+        if not line.isascii() and len(line) >= 6:
+            try:
+                line.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
 
 
 def _decode_sniffed(data: bytes) -> Decoded | None:

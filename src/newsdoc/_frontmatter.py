@@ -93,6 +93,8 @@ def read_header(text: str, kind: str, start: int) -> Header:
         handler: BaseHandler = _YAML() if kind == "yaml" else _TOML()
         try:
             fm, body = handler.split(text[start:])
+            if fm.startswith("\n"):  # the handler's split keeps the newline after the opening fence
+                fm = fm[1:]
         except ValueError:
             raise FrontMatterError(f"{kind.upper()} front matter opened here is never closed", lineno=first_line) from None
         evidence = (f"{kind.upper()} front matter between fences",)

@@ -227,4 +227,4 @@ def read_html(body: str, draft: Draft) -> None:
         for node in head.iter(include_text=False):
             text = node.text(deep=True) or ""
             if text.strip():
-                draft.remove(f"{node.tag}-block" if node.tag in ("style", "script") else "html-head", text)
+                draft.remove({"style": "style-block", "script": "script"}.get(node.tag or "", "html-head"), text)

@@ -73,7 +73,8 @@ class Removal:
     """A span of the input that newsdoc took out of the body text, and the rule that took it."""
 
     rule: str
-    """Name of the boilerplate rule (see :data:`newsdoc.RULES`) or markup rule that removed the span."""
+    """Name of the rule that removed the span: a text or markup rule (:data:`newsdoc.TEXT_RULES`,
+    :data:`newsdoc.MARKUP_RULES`) or a structural removal such as ``portal-footer`` or ``html-comment``."""
     text: str
     """The removed text, white space normalised."""
 

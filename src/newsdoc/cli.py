@@ -80,18 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     show_cmd = _new_parser("show", "Print a readable summary of one document: fields, blocks, removals, diagnostics.",
                            "show", commands)
-    show_cmd.add_argument("file", metavar="FILE")
+    show_cmd.add_argument("file", metavar="FILE", help="the file to parse and summarise")
     show_cmd.set_defaults(run=_run_show)
 
     stats_cmd = _new_parser("stats", "Count files by variant, encoding, site and category, and field coverage.",
                             "stats", commands)
-    stats_cmd.add_argument("inputs", nargs="+", metavar="PATH")
+    stats_cmd.add_argument("inputs", nargs="+", metavar="PATH", help="files, or folders read recursively")
     stats_cmd.add_argument("--glob", metavar="PATTERN", help="only files in folders whose name matches")
     stats_cmd.add_argument("--json", action="store_true", help="print the counts as JSON")
     stats_cmd.set_defaults(run=_run_stats)
 
     detect_cmd = _new_parser("detect", "Print each file's variant, confidence and evidence.", "detect", commands)
-    detect_cmd.add_argument("inputs", nargs="+", metavar="PATH")
+    detect_cmd.add_argument("inputs", nargs="+", metavar="PATH", help="files, or folders read recursively")
     detect_cmd.add_argument("--glob", metavar="PATTERN", help="only files in folders whose name matches")
     detect_cmd.set_defaults(run=_run_detect)
     return parser

@@ -92,10 +92,12 @@ class PortalHandler:
             draft.fields["site"] = site
         if headline is not None:
             draft.fields["title"] = clean(lines[headline])
-        draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in (headline, meta)))
+        credits = _header_credits(lines, meta, start)
+        skip = {headline, meta, *credits}
+        draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in skip))
         _read_trailer(lines[end : end + 40], draft)
         draft.remove("portal-footer", "\n".join(lines[end:]))
-        return Body("\n".join(_header_credits(lines, meta, start) + lines[start:end]), "text")
+        return Body("\n".join([lines[i] for i in credits] + lines[start:end]), "text")
 
     def finish(self, draft: Draft) -> None:
         pass
@@ -164,10 +166,10 @@ def _body_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def _header_credits(lines: list[str], meta: int | None, start: int) -> list[str]:
-    """Lines between the meta line and the article that the text rules should see (原标题)."""
+def _header_credits(lines: list[str], meta: int | None, start: int) -> list[int]:
+    """Lines between the meta line and the article that the text rules should see (原标题, 作者, 来源)."""
     lo = 0 if meta is None else meta + 1
-    return [line for line in lines[lo:start] if _CREDIT_WORDS.search(line) and len(clean(line)) <= 40]
+    return [i for i in range(lo, start) if _CREDIT_WORDS.search(lines[i]) and len(clean(lines[i])) <= 40]
 
 
 def _read_meta(line: str, draft: Draft) -> None:
