@@ -21,7 +21,10 @@ _NOT_HEADLINE = re.compile(
     r"\d{1,2}月\d{1,2}日(?:电|讯|消息)|本报讯|本刊讯|^\S{0,10}讯\s*[（(]|^[（(]?\s*(?:本报)?记者|^(?:作者|来源|编辑)[:：]"
     r"|https?://|摄$"
 )
-_HEADER_DATE = re.compile(r"(?:https?://\S+\s*)?(?P<date>(?:19|20)\d\d\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?[\d:：\s]*)")
+_HEADER_DATE = re.compile(
+    r"(?:https?://\S+\s*)?(?P<date>(?:19|20)\d\d\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?[\d:：\s]*)"
+    r"(?:(?:来源|稿源)\s*[:：]\s*(?P<source>\S{2,20}))?\s*"
+)
 #: How many lines after the headline may hold the header's date line.
 _HEADER_LINES = 3
 
@@ -66,6 +69,8 @@ def _header_date(lines: list[str], draft: Draft) -> None:
             result = parse_date(match["date"])
             if result.value is not None:
                 draft.fields["published"] = result.value
+                if match["source"]:
+                    draft.add_sources((match["source"],))
                 draft.remove("header-date-line", line)
                 draft.note("date-assumed-beijing", f"header date {match['date'].strip()!r} read as Beijing time")
                 lines[i] = ""

@@ -60,7 +60,10 @@ _SITE_RULES = (
     re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,6})首页$"),
     re.compile(r"(?:扫码|扫一扫)?(?:下载|打开)?(?P<x>[\u4e00-\u9fff]{2,4}新闻)(?:客户端|APP|-出品)"),
     re.compile(r"返回(?P<x>[\u4e00-\u9fff]{2,6}?)(?:首页|，)"),
-    re.compile(r"(?:Copyright\s*©?\s*(?P<y>[\u4e00-\u9fff]{2,8})\s*All Rights)|(?P<x>[\u4e00-\u9fff]{2,8}?)(?:公司)?版权所有"),
+    re.compile(
+        r"(?:Copyright\s*©?\s*(?P<y>[\u4e00-\u9fff]{2,8})\s*All Rights)|(?P<x>[\u4e00-\u9fff]{2,8}?)(?:公司)?版权所有"
+        r"|版权所有\s*[©:：]?\s*(?P<z>[\u4e00-\u9fff]{2,8}(?:网|报|社|台|新闻))"
+    ),
 )
 _GENERIC_SITE = frozenset(("新闻", "频道", "顶部", "本网", "网站", "本站", "返回", "进入", "回到", "设为"))
 
@@ -187,7 +190,7 @@ def _read_meta(line: str, draft: Draft) -> None:
         draft.fields["categories"] = (shaped["category"],)
         draft.fields["tags"] = tuple(t for t in re.split(r"[\s\xa0]+", line[line.rindex(shaped["tags"].split()[0]) :] if shaped["tags"] else "") if t)
         return
-    credit = re.search(r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})*)", text)
+    credit = re.search(r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}(?![：:\u4e00-\u9fff]))*)", text)
     if credit:
         draft.offer("author", credit["x"].replace("、", " "))
     for rx in _SOURCE_ON_META:
@@ -249,7 +252,7 @@ def _site(lines: list[str]) -> str | None:
                 continue
             hit = rule.search(clean(raw)) if rule is not _SITE_RULES[1] else rule.match(clean(raw))
             if hit:
-                name = hit.groupdict().get("x") or hit.groupdict().get("y")
+                name = hit.groupdict().get("x") or hit.groupdict().get("y") or hit.groupdict().get("z")
                 if name and name not in _GENERIC_SITE and not name.startswith(tuple(_GENERIC_SITE)):
                     return name
     return None
