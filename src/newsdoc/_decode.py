@@ -31,6 +31,8 @@ _CANDIDATES = ("gb18030", "big5", "utf-16-le", "utf-16-be")
 _SNIFF_BYTES = 32 * 1024
 #: Above this share of undecodable bytes the input is not text in any encoding we know.
 _MAX_REPLACED = 0.02
+#: GB18030 text with more than this share of its non-ASCII characters outside GB2312 is probably not GB18030.
+_MAX_OUTSIDE_GB2312 = 0.03
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"PK\x03\x04", "a ZIP archive"),
@@ -57,7 +59,7 @@ def decode(data: bytes) -> Decoded:
     decoded = _decode_bom(data) or _decode_utf8(data)
     if decoded is None and _has_utf8_line(data):  # some lines are UTF-8: the rest is another encoding, line by line
         decoded = _decode_mixed(data)
-    decoded = decoded or _decode_sniffed(data) or _decode_mixed(data)
+    decoded = decoded or _decode_gbk(data) or _decode_sniffed(data) or _decode_mixed(data)
     if decoded is None:
         decoded = _decode_replacing(data)
     text = decoded.text
@@ -106,6 +108,25 @@ def _has_utf8_line(data: bytes) -> bool:
             except UnicodeDecodeError:
                 continue
     return False
+
+
+def _decode_gbk(data: bytes) -> Decoded | None:
+    """Strict GB18030 whose characters are nearly all common simplified ones (in GB2312): no need to ask chardet.
+
+    Big5 bytes often decode as GB18030 too, but into rare characters outside GB2312; those go on to chardet.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    if wide == 0:
+        return None
+    outside = text.encode("gb2312", errors="replace").count(b"?") - text.count("?")
+    if outside > wide * _MAX_OUTSIDE_GB2312:
+        return None
+    message = "no byte-order mark and not UTF-8; decoded as gb18030 (its characters are common simplified Chinese)"
+    return Decoded(text, "gb18030", (Diagnostic(code="encoding-guessed", message=message),))
 
 
 def _decode_sniffed(data: bytes) -> Decoded | None:

@@ -199,13 +199,22 @@ def _node_text(node: LexborNode) -> str:
 
 
 def _markup_rule(node: LexborNode, tag: str) -> MarkupRule | None:
-    attributes = node.attributes if tag not in _CHEAP_TAGS else None
-    for rule in MARKUP_RULES:
+    rule = _BY_TAG.get(tag)
+    if rule is not None or tag in _CHEAP_TAGS:
+        return rule
+    attributes = node.attributes
+    if not attributes or not _ATTRIBUTE_KEYS.intersection(attributes):
+        return None
+    for rule in _BY_ATTRIBUTE:
         if rule.matches(tag, attributes):
             return rule
     return None
 
 
+#: The markup rules by tag (looked up once per element), and those that read attributes (class, style, hidden).
+_BY_TAG = {tag: rule for rule in reversed(MARKUP_RULES) for tag in rule.tags}
+_BY_ATTRIBUTE = tuple(r for r in MARKUP_RULES if r.classes or r.styles or r.attributes)
+_ATTRIBUTE_KEYS = frozenset({"class", "style", *(a for r in MARKUP_RULES for a in r.attributes)})
 #: Tags that never carry a class/style rule: skip reading their attributes (the walk's hottest path).
 _CHEAP_TAGS = frozenset(("br", "strong", "b", "em", "i", "u"))
 

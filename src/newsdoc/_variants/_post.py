@@ -23,6 +23,7 @@ class PostHandler:
     """Base of the front matter handlers; subclasses say how they recognise their generator."""
 
     variant: ClassVar[Variant]
+    structural: ClassVar[bool] = True
 
     def detect(self, text: str) -> Score:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -16,6 +16,8 @@ class Score:
 
     value: float
     evidence: tuple[str, ...] = ()
+    #: The file's structure settles the question (front matter at the top): later handlers need not look.
+    decisive: bool = False
 
 
 @attrs.frozen
@@ -35,6 +37,8 @@ class Handler(Protocol):
     """
 
     variant: ClassVar[Variant]
+    #: Reads a header structure (front matter): its decisive scores can only be beaten by another such handler.
+    structural: ClassVar[bool]
 
     def detect(self, text: str) -> Score: ...
 

@@ -46,7 +46,7 @@ class HexoHandler(PostHandler):
         if _RFC2822.search(text, start, start + 3000):
             evidence.append("RFC 2822 date")
             score = max(score, 0.8)
-        return Score(min(score + 0.02 * len(evidence), 0.99), tuple(evidence))
+        return Score(min(score + 0.02 * len(evidence), 0.99), tuple(evidence), decisive=True)
 
     def finish(self, draft: Draft) -> None:
         title, original = draft.fields.get("title"), draft.fields.get("original_title")

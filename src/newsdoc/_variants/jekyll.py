@@ -17,5 +17,5 @@ class JekyllHandler(PostHandler):
             return Score(0.0)
         keys = header_keys(text)
         if "layout" in keys:
-            return Score(0.95, ("front matter on the first line", "front matter key 'layout'"))
-        return Score(0.6, ("front matter on the first line",))
+            return Score(0.95, ("front matter on the first line", "front matter key 'layout'"), decisive=True)
+        return Score(0.6, ("front matter on the first line",), decisive=True)

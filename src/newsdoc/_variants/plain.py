@@ -31,6 +31,7 @@ _HEADER_LINES = 3
 
 class PlainHandler:
     variant = Variant.PLAIN
+    structural = False
 
     def detect(self, text: str) -> Score:
         return Score(0.3, ("no front matter and no page furniture: bare text",))

@@ -18,20 +18,23 @@ from .._model import Variant
 from ._protocol import Body, Score
 
 #: Page furniture that marks a portal dump (each distinct hit is evidence).
-_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (label, re.compile(rx, re.MULTILINE))
-    for label, rx in (
-        ("footer line 版权声明", r"^\s*版权声明"),
-        ("copyright line", r"Copyright|©|版权所有|All Rights Reserved"),
-        ("ICP licence number", r"ICP[备证]"),
-        ("comment form", r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论)"),
-        ("previous/next links", r"^\s*(?:上一篇|下一篇)"),
-        ("related-article list", r"^\s*(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章|阅读排行)"),
-        ("site links", r"关于我们\s*[|｜]|联系我们\s*[|｜]|网站地图|^\s*返回首页|返回顶部"),
-        ("page tools", r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$"),
-        ("bullet menu", r"^\s+[•□]\s"),
-        ("NBSP-only lines", r"^\xa0+\s*$"),
-        ("breadcrumb", r"首页\s*>|>\s*正文|正在阅读|正在浏览|当前位置"),
+_SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (label, literals, re.compile(rx, re.MULTILINE))
+    for label, literals, rx in (
+        ("footer line 版权声明", ("版权声明",), r"^\s*版权声明"),
+        ("copyright line", ("Copyright", "©", "版权所有", "All Rights"), r"Copyright|©|版权所有|All Rights Reserved"),
+        ("ICP licence number", ("ICP",), r"ICP[备证]"),
+        ("comment form", ("评论", "验证码", "跟贴"), r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论)"),
+        ("previous/next links", ("上一篇", "下一篇"), r"^\s*(?:上一篇|下一篇)"),
+        ("related-article list", ("相关", "推荐阅读", "延伸阅读", "热门文章", "阅读排行"),
+         r"^\s*(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章|阅读排行)"),
+        ("site links", ("关于我们", "联系我们", "网站地图", "返回"),
+         r"关于我们\s*[|｜]|联系我们\s*[|｜]|网站地图|^\s*返回首页|返回顶部"),
+        ("page tools", ("打印本页", "【字体", "字号", "分享到", "举报"),
+         r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$"),
+        ("bullet menu", ("•", "□"), r"^\s+[•□]\s"),
+        ("NBSP-only lines", ("\xa0",), r"^\xa0+\s*$"),
+        ("breadcrumb", ("首页", "正文", "正在阅读", "正在浏览", "当前位置"), r"首页\s*>|>\s*正文|正在阅读|正在浏览|当前位置"),
     )
 )
 #: A line that starts the footer: the article has ended.
@@ -70,10 +73,13 @@ _GENERIC_SITE = frozenset(("新闻", "频道", "顶部", "本网", "网站", "�
 
 class PortalHandler:
     variant = Variant.PORTAL
+    structural = False
 
     def detect(self, text: str) -> Score:
         sample = text if len(text) < 200_000 else text[:100_000] + text[-100_000:]
-        evidence = tuple(label for label, rx in _SIGNALS if rx.search(sample))
+        evidence = tuple(
+            label for label, literals, rx in _SIGNALS if any(w in sample for w in literals) and rx.search(sample)
+        )
         if len(evidence) < 2:
             return Score(0.1 * len(evidence), evidence)
         return Score(min(0.45 + 0.1 * len(evidence), 0.97), evidence)
@@ -117,7 +123,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     prev_width = 0  # of the last physical line, which may already have been joined onto out[-1]
     for line in lines:
-        line_width = width(line)
+        # width() is costly: measure only lines that could reach the wrap column (a character is 2 columns at most)
+        line_width = width(line) if 2 * len(line) > _WRAP_COLUMNS - 50 else 0
         if out and out[-1].strip() and line.strip() and not _BULLET.match(line):
             nxt = line.lstrip()
             first = re.match(r"[\x21-\x7e]+", nxt)
