@@ -7,6 +7,7 @@ multiplicity, so dropping a paragraph, a caption or a footer line fails the test
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,7 +47,8 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def chars(text: str) -> Counter[str]:
-    return Counter(ch for ch in text if not ch.isspace())
+    """Visible characters: white space, control and format characters (NUL, U+FEFF) do not count."""
+    return Counter(ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
 def missing(path: Path) -> Counter[str]:

@@ -41,6 +41,9 @@ _MAGIC = (
     (b"%PDF-", "a PDF document"),
     (b"\x1f\x8b", "a gzip archive"),
 )
+#: Chinese characters: UTF-8 lines that hold some are really UTF-8 (GBK bytes rarely form them by chance).
+_CJK = re.compile("[\u3400-\u9fff]")
+_REPLACED_RUN = re.compile("\ufffd+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -56,24 +59,28 @@ def decode(data: bytes) -> Decoded:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {what}, not a text file")
-    decoded = _decode_bom(data) or _decode_utf8(data)
+    decoded = _decode_bom(data) or _decode_utf8(data) or _decode_utf8_damaged(data)
     if decoded is None and _has_utf8_line(data):  # some lines are UTF-8: the rest is another encoding, line by line
         decoded = _decode_mixed(data)
     decoded = decoded or _decode_gbk(data) or _decode_sniffed(data) or _decode_mixed(data)
     if decoded is None:
         decoded = _decode_replacing(data)
-    text = decoded.text
+    if not decoded.text.strip():
+        raise InputError("the file is empty" if not data else "the file holds only white space")
+    text, diagnostics = normalise(decoded.text)
+    return Decoded(text, decoded.encoding, decoded.diagnostics + diagnostics)
+
+
+def normalise(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """LF line ends, no U+FEFF, no control characters (NUL etc.): for decoded bytes and for str input alike."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    diagnostics = decoded.diagnostics
     if _CONTROL.search(text):
         text, count = _CONTROL.subn("", text)
-        diagnostics += (Diagnostic(code="control-characters", message=f"removed {count} control characters (NUL etc.)"),)
-    if not text.strip():
-        raise InputError("the file is empty" if not data else "the file holds only white space")
-    return Decoded(text, decoded.encoding, diagnostics)
+        return text, (Diagnostic(code="control-characters", message=f"removed {count} control characters (NUL etc.)"),)
+    return text, ()
 
 
 def _decode_bom(data: bytes) -> Decoded | None:
@@ -98,13 +105,23 @@ def _decode_utf8(data: bytes) -> Decoded | None:
     return Decoded(text, "utf-8")
 
 
+def _decode_utf8_damaged(data: bytes) -> Decoded | None:
+    """UTF-8 with a few damaged bytes (one flipped byte, a file cut inside its last character): replace just those."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = len(_REPLACED_RUN.findall(text)) - data.count("\ufffd".encode())  # one bad byte may give 2-3 U+FFFD
+    if damaged > max(2, len(data) // 2000):
+        return None
+    message = f"{damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD; the rest is UTF-8"
+    return Decoded(text, "utf-8", (Diagnostic(code="encoding-replaced", message=message),))
+
+
 def _has_utf8_line(data: bytes) -> bool:
     """True when a line with non-ASCII bytes is valid UTF-8 (GBK text almost never is: its bytes rarely form UTF-8)."""
     for line in data.splitlines():
         if not line.isascii() and len(line) >= 6:
             try:
-                line.decode("utf-8")
-                return True
+                if _CJK.search(line.decode("utf-8")):
+                    return True
             except UnicodeDecodeError:
                 continue
     return False
@@ -118,6 +135,8 @@ def _decode_gbk(data: bytes) -> Decoded | None:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
+        return None
+    if "\x00" in text:  # NULs between characters: UTF-16 without a BOM, for chardet to tell
         return None
     wide = sum(1 for ch in text if ord(ch) > 0x7F)
     if wide == 0:
@@ -149,15 +168,24 @@ def _decode_sniffed(data: bytes) -> Decoded | None:
 
 
 def _decode_mixed(data: bytes) -> Decoded | None:
-    lines = []
+    lines, other = [], 0
     for line in data.splitlines(keepends=True):
         try:
-            lines.append(line.decode("utf-8"))
+            text = line.decode("utf-8")
+            if line.isascii() or _CJK.search(text):
+                lines.append(text)
+                continue
         except UnicodeDecodeError:
-            try:
-                lines.append(line.decode("gb18030"))
-            except UnicodeDecodeError:
+            text = None
+        try:  # not UTF-8, or UTF-8 only by chance (GBK 平台 is valid UTF-8 for 'ƽ̨'): the line's other encoding
+            lines.append(line.decode("gb18030"))
+            other += 1
+        except UnicodeDecodeError:
+            if text is None:
                 return None
+            lines.append(text)
+    if not other:  # every line was UTF-8 after all (NUL-heavy text the UTF-8 step left for UTF-16 checks)
+        return Decoded("".join(lines), "utf-8")
     message = "lines in both UTF-8 and GB18030; each line decoded in the encoding it is valid in"
     return Decoded("".join(lines), "utf-8+gb18030", (Diagnostic(code="encoding-mixed", message=message),))
 

@@ -25,8 +25,14 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(SENTENCE_END)
 
 
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]+")
+
+
 def clean(text: str) -> str:
-    """White space normalised: runs of spaces, tabs, newlines, NBSP and U+3000 become one space; ends trimmed."""
+    """White space normalised: runs of spaces, tabs, newlines, NBSP and U+3000 become one space; ends trimmed.
+    Control characters and U+FEFF (which entities and JSON escapes can still produce) are dropped."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -31,6 +31,8 @@ _JSON_END = re.compile(r"^;;;[ \t]*$", re.MULTILINE)
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 #: The most scalars a header may expand to: far above any real post, far below an alias bomb's billions.
 MAX_HEADER_VALUES = 10_000
+#: The deepest nesting a header may have: real posts use 2 (a list of categories), this leaves room for anything sane.
+MAX_HEADER_DEPTH = 50
 
 
 class _StringLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
@@ -102,6 +104,7 @@ def read_header(text: str, kind: str, start: int) -> Header:
     else:
         if kind == "json" and text.startswith(";;;", start):  # Hexo also accepts an opening ';;;'
             start = text.index("\n", start) + 1 if "\n" in text[start:] else len(text)
+            first_line += 1
         end = (_YAML_FENCE if kind == "yaml-unfenced" else _JSON_END).search(text, start)
         if end is None:
             raise FrontMatterError("JSON front matter opened here is never closed by ';;;'", lineno=first_line)
@@ -117,19 +120,25 @@ def read_header(text: str, kind: str, start: int) -> Header:
 
 
 def _load(handler: BaseHandler, fm: str, fm_line: int) -> Mapping[str, Any]:
+    _check_nesting(fm, fm_line)
     try:
         data = handler.load(fm)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is found at the end of the header: point at where it was opened instead.
+        opened = exc.context is not None and "while scanning" in exc.context and exc.context_mark is not None
+        mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
         line, col = (fm_line + mark.line, mark.column + 1) if mark else (fm_line, None)
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = f"{exc.problem} {exc.context}" if opened else exc.problem or exc.context or "invalid YAML"
         raise FrontMatterError(f"invalid YAML front matter: {problem}", lineno=line, colno=col) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"invalid YAML front matter: {exc}", lineno=fm_line) from None
     except json.JSONDecodeError as exc:
         raise FrontMatterError(f"invalid JSON front matter: {exc.msg}", lineno=fm_line + exc.lineno - 1, colno=exc.colno) from None
     except tomllib.TOMLDecodeError as exc:
-        raise FrontMatterError(f"invalid TOML front matter: {exc}", lineno=fm_line) from None
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
+        message = str(exc)[: where.start()] if where else str(exc)
+        line, col = (fm_line + int(where[1]) - 1, int(where[2])) if where else (fm_line, None)
+        raise FrontMatterError(f"invalid TOML front matter: {message}", lineno=line, colno=col) from None
     except RecursionError:
         raise FrontMatterError("front matter nested too deeply", lineno=fm_line) from None
     if data is None:
@@ -140,19 +149,34 @@ def _load(handler: BaseHandler, fm: str, fm_line: int) -> Mapping[str, Any]:
     return data
 
 
+def _check_nesting(fm: str, fm_line: int) -> None:
+    """Refuse absurdly nested flow collections before the YAML parser recurses into them (its C stack is finite)."""
+    if fm.count("[") + fm.count("{") <= MAX_HEADER_DEPTH:
+        return
+    depth = 0
+    for ch in fm:
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_HEADER_DEPTH:
+                raise FrontMatterError(f"front matter nested more than {MAX_HEADER_DEPTH} levels deep", lineno=fm_line)
+        elif ch in "]}" and depth:
+            depth -= 1
+
+
 def _check_size(data: Any, fm_line: int) -> None:
-    """Refuse headers that expand to huge values (YAML alias bombs) before anything walks them."""
+    """Refuse headers that expand to huge values (YAML alias bombs) or nest deeply, before anything walks them."""
     budget = MAX_HEADER_VALUES
-    stack = [data]
+    stack = [(data, 0)]
     while stack:
-        value = stack.pop()
+        value, depth = stack.pop()
         budget -= 1
         if budget < 0:
             raise FrontMatterError(
                 f"front matter expands to more than {MAX_HEADER_VALUES} values (a YAML alias bomb?)", lineno=fm_line
             )
+        if depth > MAX_HEADER_DEPTH:
+            raise FrontMatterError(f"front matter nested more than {MAX_HEADER_DEPTH} levels deep", lineno=fm_line)
         if isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
+            stack.extend((v, depth + 1) for v in (*value.keys(), *value.values()))
         elif isinstance(value, list):
-            stack.extend(value)
+            stack.extend((v, depth + 1) for v in value)

@@ -87,7 +87,7 @@ class _Walker:
     def image(self, node: LexborNode) -> None:
         self.flush()
         attrs = node.attributes
-        src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
+        src = clean(attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or "").replace(" ", "%20")
         alt = clean(attrs.get("alt") or "") or None
         figure = DraftBlock(BlockKind.FIGURE, "", image=Image(src=src, alt=alt))
         self.draft.blocks.append(figure)

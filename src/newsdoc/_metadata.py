@@ -56,6 +56,8 @@ def read_metadata(metadata: Mapping[str, Any], draft: Draft) -> None:
 
 def text_value(value: object) -> str:
     """A scalar front matter value as clean text: entities decoded (&#123; is '{'), white space normalised."""
+    if isinstance(value, bytes):  # a YAML !!binary value
+        value = value.decode("utf-8", errors="replace")
     return clean(html.unescape(str(value)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ._boilerplate import strip_boilerplate
-from ._decode import Decoded, decode
+from ._decode import Decoded, decode, normalise
 from ._detect import detect_text
 from ._draft import Draft
 from ._errors import InputError, NewsdocError
@@ -65,10 +65,10 @@ def parse_file(path: PathLike) -> Document:
 
 def _decoded(data: bytes | str) -> Decoded:
     if isinstance(data, str):
-        text = data.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-        if not text.strip():
-            raise InputError("the text is empty" if not text else "the text holds only white space")
-        return Decoded(text, "unicode")
+        if not data.replace("\ufeff", "").strip():
+            raise InputError("the text is empty" if not data else "the text holds only white space")
+        text, diagnostics = normalise(data)
+        return Decoded(text, "unicode", diagnostics)
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, bytes):

@@ -142,7 +142,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="byline",
         description="byline line: 本报记者X发自Y, 记者A、B, 作者：X",
         pattern=_rx(
-            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?记者|作者|撰文|文)\s*[:：/]?\s*(?P<author>{_NAMES})"
+            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?记者\s*[:：/]?|作者\s*[:：/]?|(?:撰文|文)\s*[:：/])"
+            rf"\s*(?P<author>{_NAMES})"
             rf"\s*(?:发自\S{{0,8}}|报道)?{_CLOSE}"
         ),
         max_length=40,

@@ -19,7 +19,7 @@ MAX_HEADLINE = 40
 #: A first line that is a dateline or a byline opens the body: there is no headline, and none is invented.
 _NOT_HEADLINE = re.compile(
     r"\d{1,2}月\d{1,2}日(?:电|讯|消息)|本报讯|本刊讯|^\S{0,10}讯\s*[（(]|^[（(]?\s*(?:本报)?记者|^(?:作者|来源|编辑)[:：]"
-    r"|https?://|摄$"
+    r"|https?://|摄$|^[（(]?\s*原标题"
 )
 _HEADER_DATE = re.compile(
     r"(?:https?://\S+\s*)?(?P<date>(?:19|20)\d\d\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?[\d:：\s]*)"

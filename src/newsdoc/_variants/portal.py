@@ -13,7 +13,7 @@ import unicodedata
 
 from .._boilerplate import editor_name
 from .._dates import find_date
-from .._draft import Draft, clean
+from .._draft import Draft, clean, clean_entities
 from .._model import Variant
 from ._protocol import Body, Score
 
@@ -100,7 +100,7 @@ class PortalHandler:
         if site:
             draft.fields["site"] = site
         if headline is not None:
-            draft.fields["title"] = clean(lines[headline])
+            draft.fields["title"] = clean_entities(lines[headline])
         credits = _header_credits(lines, meta, start)
         skip = {headline, meta, *credits}
         draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in skip))
@@ -195,7 +195,7 @@ def _read_meta(line: str, draft: Draft) -> None:
     if shaped:  # "author category date time comments tag tag"
         draft.offer("author", shaped["author"])
         draft.fields["categories"] = (shaped["category"],)
-        draft.fields["tags"] = tuple(t for t in re.split(r"[\s\xa0]+", line[line.rindex(shaped["tags"].split()[0]) :] if shaped["tags"] else "") if t)
+        draft.fields["tags"] = tuple(shaped["tags"].split())
         return
     credit = re.search(r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}(?![：:\u4e00-\u9fff]))*)", text)
     if credit:
