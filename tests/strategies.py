@@ -45,7 +45,7 @@ WORDS = (
 UNITS = ("个", "条", "项", "亿元", "万人", "公里", "座", "家", "所", "辆")
 #: ASCII words seen in real titles.
 ASCII_WORDS = ("AI", "5G", "Linjiang", "App", "CBD", "ETF")
-#: Title punctuation the brief asks for: quotes (CJK and ASCII), colons, '#'.
+#: Names (editors, portal authors): a surname and one or two given-name characters.
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "小明华丽强伟芳娜静敏军杰涛斌雨晨帆川峰岚"
 OUTLET_SUFFIXES = ("日报", "晚报", "发布", "融媒", "新闻网", "时报")
@@ -118,10 +118,6 @@ class Article:
     lead_image: tuple[str, str] | None = None  # (as written, as expected)
     #: How a scalar category/tag is written when there is exactly one: True = a scalar, False = a one-item list.
     scalar_lists: bool = False
-
-    @property
-    def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
 
 
 def _join(words: list[str]) -> str:
@@ -287,7 +283,8 @@ def blocks(draw: st.DrawFn, figures: bool, min_first: int = 0, braces: bool = Fa
         else:
             n = draw(st.integers(1, 9999))
             src = draw(st.sampled_from([f"https://img.example.com/news/{n}.jpg", f"//img.example.com/{n}.png"]))
-            caption = draw(st.one_of(st.none(), short_phrases(max_words=5)))
+            # A caption after an image is at most 30 characters (newsdoc._draft.MAX_CAPTION); longer is a paragraph.
+            caption = draw(st.one_of(st.none(), short_phrases(max_words=5).map(lambda c: c[:30])))
             out.append(Figure(src, caption, draw(st.sampled_from(["center", "p", "figure"]))))
     return tuple(out)
 
@@ -310,7 +307,9 @@ def articles(draw: st.DrawFn, variant: str, braces: bool = False) -> Article:
     tag = st.one_of(words, words, st.sampled_from(SLUGS))
     if variant == "portal":
         categories: tuple[str, ...] = (draw(words),)
-        tags = tuple(dict.fromkeys(draw(st.lists(words, max_size=4))))  # tags are whole words, separated by NBSP
+        # Tags are one to three words, separated by NBSP on the meta line; one may hold another (城市, 城市建设).
+        tag_words = st.lists(words, min_size=1, max_size=3).map("".join)
+        tags = tuple(dict.fromkeys(draw(st.lists(tag_words, max_size=4))))
     elif html_body:
         categories, tags = draw(_list_items(category)), draw(_list_items(tag))
     else:
@@ -322,7 +321,9 @@ def articles(draw: st.DrawFn, variant: str, braces: bool = False) -> Article:
         published = draw(dates()).replace(tzinfo=None)
     body = draw(blocks(figures=html_body, min_first=20 if variant == "portal" else 0, braces=braces))
     if variant == "plain" and title is None:  # a first line ending in ！/？ may be a headline ("何去何从？")
-        body = (Paragraph(body[0].text[:-1] + "。"), *body[1:])  # type: ignore[union-attr]
+        first = body[0]
+        assert isinstance(first, Paragraph)
+        body = (Paragraph(first.text[:-1] + "。"), *body[1:])
     bp: tuple[Boilerplate, ...] = ()
     if variant != "portal":
         pool = [b for b in _BOILERPLATE if html_body or b.line]
@@ -333,7 +334,9 @@ def articles(draw: st.DrawFn, variant: str, braces: bool = False) -> Article:
         categories=categories,
         tags=tags,
         blocks=body,
-        sources=tuple(dict.fromkeys(draw(st.lists(outlets(), min_size=1, max_size=3)))) if credits and variant != "portal" else (),
+        sources=tuple(dict.fromkeys(draw(st.lists(outlets(), min_size=1, max_size=3))))
+        if credits and variant != "portal"
+        else (),
         editor=draw(names()) if credits else None,
         original_title=draw(titles()) if credits and variant != "portal" and draw(st.booleans()) else None,
         boilerplate=bp,
@@ -390,12 +393,14 @@ def _html_blocks(article: Article, indent: str = "") -> list[str]:
             lines.append(f"<p>{indent}{html.escape(block.text, quote=False)}</p>")
         elif isinstance(block, Heading):
             text = html.escape(block.text, quote=False)
-            lines.append(f"<p><strong>{text}</strong></p>" if block.markup == "strong" else f"<{block.markup}>{text}</{block.markup}>")
+            tag = block.markup
+            lines.append(f"<p><strong>{text}</strong></p>" if tag == "strong" else f"<{tag}>{text}</{tag}>")
         else:
             img = f'<img src="{html.escape(block.src)}">'
             caption = html.escape(block.caption, quote=False) if block.caption else None
             if block.markup == "figure":
-                lines.append(f"<figure>{img}" + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>")
+                figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+                lines.append(f"<figure>{img}{figcaption}</figure>")
             else:
                 lines.append(f"<center>{img}</center>" if block.markup == "center" else f"<p>{img}</p>")
                 if caption:
@@ -479,8 +484,9 @@ def render_hexo(article: Article, quirk: str, style: int) -> str:
             head.append(f"date: {_date_text(article.published, style % 3)}")
         head += _yaml_list("tags", article.tags, article.scalar_lists, None if style % 2 else "  ")
         head.append("---")
-    body = ["", "<div>"] + _html_blocks(article, indent="\u3000\u3000" if style % 2 else "") + ["</div>"]
-    text = "\n" * (1 + style % 3 if quirk in ("fenced", "no-opening-fence") else 0) + "\n".join(head + body) + "\n" + " " * 12
+    body = ["", "<div>", *_html_blocks(article, indent="\u3000\u3000" if style % 2 else ""), "</div>"]
+    blank_lines = 1 + style % 3 if quirk in ("fenced", "no-opening-fence") else 0
+    text = "\n" * blank_lines + "\n".join(head + body) + "\n" + " " * 12  # the generator's 12 trailing spaces
     if quirk != "json-braces":  # the generator replaced every brace in the file (JSON with braces cannot survive it)
         text = text.replace("{", "&#123;").replace("}", "&#125;")
     return text
@@ -501,13 +507,15 @@ def render_portal(article: Article, style: int) -> str:
     lines = [article.site, "\xa0\xa0", "  • 首页  • 国内  • 城建  • 社会", "0", article.title, meta]
     indent = "\u3000\u3000" if style % 2 else ""
     for block in article.blocks:
-        lines.append(indent + block.text if isinstance(block, Paragraph) else block.text)  # type: ignore[union-attr]
+        assert not isinstance(block, Figure)  # portal articles have none
+        lines.append(indent + block.text if isinstance(block, Paragraph) else block.text)
     if article.editor:
         lines.append(f"责任编辑：{article.editor}")
     lines += ["0", "版权声明：本站所有内容均为原创，未经授权不得转载。"]
     if article.url:
         lines.append(f"本文地址:{article.url}")
-    lines += ["留言与评论(共有 0 条评论)", "验证码:", f"Copyright © 2024 {article.site} All Rights Reserved", "ICP备12345678号"]
+    lines += ["留言与评论(共有 0 条评论)", "验证码:", f"Copyright © 2024 {article.site} All Rights Reserved"]
+    lines.append("ICP备12345678号")
     return "\n\n".join(lines) + "\n"
 
 
@@ -598,14 +606,21 @@ def rendered(draw: st.DrawFn, variant: str | None = None) -> Case:
     variant = variant or draw(st.sampled_from(VARIANTS))
     article = draw(articles(variant, braces=variant == "hexo"))
     style = draw(st.integers(0, 59))
+    quirk = draw(st.sampled_from(HEXO_QUIRKS)) if variant == "hexo" else ""
+    how = f"{variant}{' ' + quirk if quirk else ''} style {style}"
+    return Case(variant, render(article, variant, style, quirk), article, how)
+
+
+def render(article: Article, variant: str, style: int, quirk: str = "fenced") -> str:
+    """The text of ``article`` as a ``variant`` file; ``style`` picks among equivalent spellings (date formats,
+    list styles, indents, blank lines), ``quirk`` the Hexo header form (:data:`HEXO_QUIRKS`)."""
     if variant == "jekyll":
-        return Case(variant, render_jekyll(article, style), article, f"jekyll style {style}")
+        return render_jekyll(article, style)
     if variant == "hexo":
-        quirk = draw(st.sampled_from(HEXO_QUIRKS))
-        return Case(variant, render_hexo(article, quirk, style), article, f"hexo {quirk} style {style}")
+        return render_hexo(article, quirk or "fenced", style)
     if variant == "portal":
-        return Case(variant, render_portal(article, style), article, f"portal style {style}")
-    return Case(variant, render_plain(article, style), article, f"plain style {style}")
+        return render_portal(article, style)
+    return render_plain(article, style)
 
 
 def encodings() -> st.SearchStrategy[tuple[str, str]]:
@@ -624,12 +639,14 @@ def encode(text: str, codec: str, crlf: bool = False) -> bytes:
 
 #: Fragments that stress the splitter, the YAML/JSON loaders, the HTML parser and the normalisers.
 HOSTILE = (
-    "---", "+++", ";;;", "\n---\n", "title: ", "date: ", "layout: post\n", '"title": "x",', "{", "}", "&#123;", "&#125;",
+    "---", "+++", ";;;", "\n---\n", "title: ", "date: ", "layout: post\n", '"title": "x",', "{", "}", "&#123;",
+    "&#125;",
     "&nbsp;", "&amp;", "&lt;p&gt;", "&#0;", "&#13;", "&#65279;", "\ufeff", "\x00", "\r", "\r\n", "\u3000", "\xa0",
     "<p>", "</p>", "<div>", "<img src=x>", "<center>", "<strong>", "<!--", "-->", "<script>", "<style>", "<![CDATA[",
     "原标题：", "来源：", "责任编辑：", "记者", "本报讯", "（新华社）", "<http://a.example/>", "[返回首页](//x/)",
     "2021-13-45", "2021-12-24 17:22:41 +0800", "Sat, 25 Dec 2021 04:39:10 GMT", "12:30", "版权声明", "Copyright ©",
-    "  • ", "上一篇", "*a", "&a ", "!!python/object", "!!binary", "? ", "- ", "\t", "'", '"', "\\", "\udcff"[:0],
+    "  • ", "上一篇", "*a", "&a ", "!!python/object", "!!binary", "? ", "- ", "\t", "'", '"', "\\", "[[[[[[",
+    "<div><div><div><div>",
 )
 
 

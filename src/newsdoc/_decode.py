@@ -108,8 +108,12 @@ def _decode_utf8(data: bytes) -> Decoded | None:
 def _decode_utf8_damaged(data: bytes) -> Decoded | None:
     """UTF-8 with a few damaged bytes (one flipped byte, a file cut inside its last character): replace just those."""
     text = data.decode("utf-8", errors="replace")
-    damaged = len(_REPLACED_RUN.findall(text)) - data.count("\ufffd".encode())  # one bad byte may give 2-3 U+FFFD
-    if damaged > max(2, len(data) // 2000):
+    runs = _REPLACED_RUN.findall(text)
+    damaged = len(runs) - data.count("\ufffd".encode())
+    allowed = max(2, len(data) // 2000)
+    if damaged > allowed or sum(map(len, runs)) > 3 * allowed:  # one damaged character gives 1-3 U+FFFD
+        return None
+    if len(_CJK.findall(text)) < 5 * max(damaged, 1):  # a GBK file with one short Chinese word is not damaged UTF-8
         return None
     message = f"{damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD; the rest is UTF-8"
     return Decoded(text, "utf-8", (Diagnostic(code="encoding-replaced", message=message),))

@@ -125,7 +125,7 @@ def _load(handler: BaseHandler, fm: str, fm_line: int) -> Mapping[str, Any]:
         data = handler.load(fm)
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the header: point at where it was opened instead.
-        opened = exc.context is not None and "while scanning" in exc.context and exc.context_mark is not None
+        opened = exc.context_mark is not None and any(w in (exc.context or "") for w in ("quoted scalar", "flow"))
         mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
         line, col = (fm_line + mark.line, mark.column + 1) if mark else (fm_line, None)
         problem = f"{exc.problem} {exc.context}" if opened else exc.problem or exc.context or "invalid YAML"

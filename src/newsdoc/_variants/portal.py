@@ -8,6 +8,7 @@ joined first. Everything outside the article is recorded as removed.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -190,6 +191,7 @@ def _read_meta(line: str, draft: Draft) -> None:
     if result.provenance == "assumed-beijing":
         draft.note("date-assumed-beijing", f"portal date {match.group(0).strip()!r} read as Beijing time")
     draft.remove("portal-meta-line", line)
+    line = html.unescape(line) if "&" in line else line
     text = clean(line)
     shaped = re.fullmatch(r"(?P<author>\S+) (?P<category>\S+) .*?\d{1,2}:\d{2}(?::\d{2})? \d+ ?(?P<tags>.*)", text)
     if shaped:  # "author category date time comments tag tag"
