@@ -58,6 +58,8 @@ class TextRule:
     max_length: int = 160
     #: False for rules that only read a field and leave the text as it is (datelines open the first sentence).
     removes: bool = True
+    #: Words the pattern cannot match without: a block holding none of them is not tried (a cheap pre-check).
+    needs: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -116,30 +118,35 @@ _NOT_A_NAME = r"(?!附|注|完|图|下同|详见|资料|原标题|编者|续)"
 TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         name="original-title",
+        needs=("原标题",),
         description="原标题 line: the title the article first ran under",
         pattern=_rx(rf"{_OPEN}原标题\s*[:：]\s*(?P<original_title>.+?){_CLOSE}"),
         max_length=200,
     ),
     TextRule(
         name="image-credit",
+        needs=("图", "照片", "视频"),
         description="image credit line (图片来源：…, 封面图片来源：…): not a source of the article",
         pattern=_rx(r"[（(]?\s*(?:封面)?(?:图片|图|照片|视频|截图|配图)\s*[（(]?\s*(?:来源|来自|提供|作者)\s*[:：]?.*"),
         max_length=60,
     ),
     TextRule(
         name="source-line",
+        needs=("来源",),
         description="来源/文章来源/本文来源 line: the outlets credited (split on 、)",
         pattern=_rx(rf"{_OPEN}(?:文章|本文|稿件|新闻|消息)?来源(?:于)?\s*[:：]\s*(?P<sources>{_NAME}+?){_CLOSE}"),
         max_length=60,
     ),
     TextRule(
         name="editor-line",
+        needs=("编辑", "责编"),
         description="责任编辑/责编/编辑 line: the editor, staff codes dropped",
         pattern=_rx(rf"{_OPEN}(?:责任编辑|责编|[\u4e00-\u9fff]{{0,2}}编辑)\s*[:：|｜/]?\s*(?P<editor>{_NAME}+?){_CLOSE}"),
         max_length=40,
     ),
     TextRule(
         name="byline",
+        needs=("记者", "作者", "文"),
         description="byline line: 本报记者X发自Y, 记者A、B, 作者：X",
         pattern=_rx(
             rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?记者\s*[:：/]?|作者\s*[:：/]?|(?:撰文|文)\s*[:：/])"
@@ -150,6 +157,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="credit-line",
+        needs=("文", "作者"),
         description="closing credit line 文字：…摄影：… (writer and photographer)",
         pattern=_rx(
             r"(?:文字|撰文|作者|文)\s*[:：/｜|]\s*(?P<author>[^:：，。,]+?)\s*"
@@ -159,34 +167,40 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="staff-credits",
+        needs=("校对", "图表", "美编", "审核", "监制", "统筹", "制图", "设计"),
         description="other staff credit lines: 校对|…, 图表：…, 编辑| A B",
         pattern=_rx(r"(?:校对|图表|美编|审核|监制|统筹|制图|设计)\s*[:：|｜/]\s*\S.{0,30}"),
         max_length=40,
     ),
     TextRule(
         name="source-url",
+        needs=("<",),
         description="trailing autolink <http://…> of the article's own page (<> when empty)",
         pattern=_rx(r"<(?P<url>https?://[^\s<>]*)?>"),
     ),
     TextRule(
         name="page-url",
+        needs=("http",),
         description="本文地址/本文链接/原文链接 line: the article's own page",
         pattern=_rx(r"(?:本文|原文)(?:地址|链接|网址)\s*[:：]\s*(?P<url>https?://\S+)"),
     ),
     TextRule(
         name="nav-links",
+        needs=("](",),
         description="navigation links such as [返回首页](//…)",
         pattern=_rx(r"(?:\[[^\]]*\]\([^)]*\)\s*[｜|/]?\s*)+"),
         max_length=400,
     ),
     TextRule(
         name="disclaimer",
+        needs=("声明", "本文", "风险提示"),
         description="disclaimers: 免责声明：…, 特别声明：…, 本文仅代表作者观点…",
         pattern=_rx(r"[（(【]?\s*(?:免责声明|特别声明|版权声明|平台声明|风险提示)\s*[:：].*|本文仅代表作者.*|本文系作者授权.*"),
         max_length=300,
     ),
     TextRule(
         name="promo",
+        needs=("点击", "二维码", "扫码", "关注我们", "APP"),
         description="calls to action: 请点击…, 扫描/长按二维码…, 关注我们, 下载…APP",
         pattern=_rx(r".*(?:请点击|点击下方|点击进入|长按(?:识别)?二维码|扫描(?:下方)?二维码|扫码(?:关注|下载)|关注我们|下载\S{0,8}APP).*"),
         max_length=80,
