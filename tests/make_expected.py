@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import newsdoc  # noqa: E402
-from tests.test_fixtures import fixtures, view  # noqa: E402
+import newsdoc
+from tests.test_fixtures import fixtures, view
 
 for path in fixtures():
     target = path.with_suffix(".json")

@@ -170,8 +170,11 @@ def _failure(job: _Job, kind: str, message: str, line: int | None = None, column
 
 
 def _describe(error: dict[str, Any]) -> str:
-    at = f" (at line {error['line']}" + (f", column {error['column']}" if error["column"] else "") + ")" \
-        if error["line"] else ""
+    at = (
+        f" (at line {error['line']}" + (f", column {error['column']}" if error["column"] else "") + ")"
+        if error["line"]
+        else ""
+    )
     return f"{error['path']}: {error['error']}: {error['message']}{at}"
 
 
@@ -180,8 +183,8 @@ def safe_target(out_dir: Path, name: str, extension: str) -> Path:
     parts = [p for p in PurePosixPath(name.replace("\\", "/")).parts if p not in ("/", "", ".")]
     parts = ["_" if p == ".." else p.replace(":", "_") for p in parts] or ["_"]
     relative = PurePosixPath(*parts)
-    relative = relative.with_name(relative.name + extension) if relative.suffix == "" else relative.with_suffix(
-        extension
+    relative = (
+        relative.with_name(relative.name + extension) if relative.suffix == "" else relative.with_suffix(extension)
     )
     root = out_dir.resolve()
     target = (root / relative).resolve()
@@ -336,7 +339,11 @@ class _Progress:
 
 
 def _summary(
-    total: int, skipped: int, variants: Counter[str], failures: list[dict[str, Any]], seconds: float,
+    total: int,
+    skipped: int,
+    variants: Counter[str],
+    failures: list[dict[str, Any]],
+    seconds: float,
     options: ConvertOptions,
 ) -> None:
     converted = sum(variants.values())

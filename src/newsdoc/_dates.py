@@ -55,9 +55,7 @@ def find_date(line: str) -> tuple[DateResult, re.Match[str]] | None:
 def _from_match(match: re.Match[str]) -> DateResult:
     g = match.groupdict()
     try:
-        naive = dt.datetime(
-            int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0)
-        )
+        naive = dt.datetime(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0))
     except ValueError as exc:
         return DateResult(None, problem=f"impossible date {match.group(0).strip()!r} ({exc})")
     tz = g["tz"]

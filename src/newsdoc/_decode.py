@@ -210,4 +210,6 @@ def _decode_error(data: bytes, exc: UnicodeDecodeError, msg: str) -> DecodeError
     head = data[: exc.start]
     lineno = head.count(b"\n") + 1
     colno = exc.start - (head.rfind(b"\n") + 1) + 1
-    return DecodeError(f"{msg}: byte {data[exc.start:exc.start + 1]!r} at offset {exc.start}", lineno=lineno, colno=colno)
+    return DecodeError(
+        f"{msg}: byte {data[exc.start : exc.start + 1]!r} at offset {exc.start}", lineno=lineno, colno=colno
+    )

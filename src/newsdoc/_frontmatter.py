@@ -98,7 +98,9 @@ def read_header(text: str, kind: str, start: int) -> Header:
             if fm.startswith("\n"):  # the handler's split keeps the newline after the opening fence
                 fm = fm[1:]
         except ValueError:
-            raise FrontMatterError(f"{kind.upper()} front matter opened here is never closed", lineno=first_line) from None
+            raise FrontMatterError(
+                f"{kind.upper()} front matter opened here is never closed", lineno=first_line
+            ) from None
         evidence = (f"{kind.upper()} front matter between fences",)
         fm_line = first_line + 1
     else:
@@ -112,7 +114,11 @@ def read_header(text: str, kind: str, start: int) -> Header:
         if kind == "json" and not fm.lstrip().startswith("{"):  # Hexo's brace-less form: "key": value, lines
             fm = "{" + fm.rstrip().rstrip(",") + "}"
         handler = _YAML() if kind == "yaml-unfenced" else JSONHandler()
-        evidence = ("front matter without an opening '---'",) if kind == "yaml-unfenced" else ("JSON front matter ended by ';;;'",)
+        evidence = (
+            ("front matter without an opening '---'",)
+            if kind == "yaml-unfenced"
+            else ("JSON front matter ended by ';;;'",)
+        )
         fm_line = first_line
     metadata = _load(handler, fm, fm_line)
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
@@ -133,7 +139,9 @@ def _load(handler: BaseHandler, fm: str, fm_line: int) -> Mapping[str, Any]:
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"invalid YAML front matter: {exc}", lineno=fm_line) from None
     except json.JSONDecodeError as exc:
-        raise FrontMatterError(f"invalid JSON front matter: {exc.msg}", lineno=fm_line + exc.lineno - 1, colno=exc.colno) from None
+        raise FrontMatterError(
+            f"invalid JSON front matter: {exc.msg}", lineno=fm_line + exc.lineno - 1, colno=exc.colno
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
         message = str(exc)[: where.start()] if where else str(exc)

@@ -18,11 +18,71 @@ from ._model import BlockKind, Image
 from ._rules import MARKUP_RULES, WIDGET_COMMENTS, MarkupRule
 
 _BLOCK = frozenset(
-    "address article aside blockquote body center dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section summary table tbody tfoot thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 #: Inside these, a newline in the source is just white space; elsewhere (bare text in a <div>) it ends a line.
-_FLOWING = frozenset("p h1 h2 h3 h4 h5 h6 li dd dt figcaption td th a span font strong b em i".split())
+_FLOWING = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dd",
+        "dt",
+        "figcaption",
+        "td",
+        "th",
+        "a",
+        "span",
+        "font",
+        "strong",
+        "b",
+        "em",
+        "i",
+    ]
+)
 _BOLD = frozenset(("strong", "b"))
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: A bold-only paragraph longer than this is an emphasised paragraph, not a heading (longest seen heading: 34).

@@ -78,7 +78,7 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     items = value if isinstance(value, (list, tuple)) else [value]
-    out = []
+    out: list[str] = []
     for item in items:
         if isinstance(item, (list, tuple)):  # Hexo allows nested category lists: flatten, keep order
             out.extend(text_value(v) for v in item if v is not None)

@@ -85,7 +85,9 @@ MARKUP_RULES: tuple[MarkupRule, ...] = (
         styles=("display:none", "visibility:hidden"),
         attributes=("hidden",),
     ),
-    MarkupRule(name="qr-promo", description="QR-code / app download promos", classes=("appendQr", "qrcode", "app-promo")),
+    MarkupRule(
+        name="qr-promo", description="QR-code / app download promos", classes=("appendQr", "qrcode", "app-promo")
+    ),
     MarkupRule(
         name="related-links",
         description="related-article and recommendation boxes",
@@ -141,7 +143,9 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="editor-line",
         needs=("编辑", "责编"),
         description="责任编辑/责编/编辑 line: the editor, staff codes dropped",
-        pattern=_rx(rf"{_OPEN}(?:责任编辑|责编|[\u4e00-\u9fff]{{0,2}}编辑)\s*[:：|｜/]?\s*(?P<editor>{_NAME}+?){_CLOSE}"),
+        pattern=_rx(
+            rf"{_OPEN}(?:责任编辑|责编|[\u4e00-\u9fff]{{0,2}}编辑)\s*[:：|｜/]?\s*(?P<editor>{_NAME}+?){_CLOSE}"
+        ),
         max_length=40,
     ),
     TextRule(
@@ -195,14 +199,18 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="disclaimer",
         needs=("声明", "本文", "风险提示"),
         description="disclaimers: 免责声明：…, 特别声明：…, 本文仅代表作者观点…",
-        pattern=_rx(r"[（(【]?\s*(?:免责声明|特别声明|版权声明|平台声明|风险提示)\s*[:：].*|本文仅代表作者.*|本文系作者授权.*"),
+        pattern=_rx(
+            r"[（(【]?\s*(?:免责声明|特别声明|版权声明|平台声明|风险提示)\s*[:：].*|本文仅代表作者.*|本文系作者授权.*"
+        ),
         max_length=300,
     ),
     TextRule(
         name="promo",
         needs=("点击", "二维码", "扫码", "关注我们", "APP"),
         description="calls to action: 请点击…, 扫描/长按二维码…, 关注我们, 下载…APP",
-        pattern=_rx(r".*(?:请点击|点击下方|点击进入|长按(?:识别)?二维码|扫描(?:下方)?二维码|扫码(?:关注|下载)|关注我们|下载\S{0,8}APP).*"),
+        pattern=_rx(
+            r".*(?:请点击|点击下方|点击进入|长按(?:识别)?二维码|扫描(?:下方)?二维码|扫码(?:关注|下载)|关注我们|下载\S{0,8}APP).*"
+        ),
         max_length=80,
     ),
     TextRule(

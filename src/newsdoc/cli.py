@@ -59,32 +59,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdoc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
 
-    convert_cmd = _new_parser("convert", "Parse files and folders into JSON lines, JSON, Markdown or text.", "convert",
-                              commands)
-    convert_cmd.add_argument("inputs", nargs="+", metavar="INPUT",
-                             help="files, folders (read recursively), or - to read a list of paths from stdin")
+    convert_cmd = _new_parser(
+        "convert", "Parse files and folders into JSON lines, JSON, Markdown or text.", "convert", commands
+    )
+    convert_cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders (read recursively), or - to read a list of paths from stdin",
+    )
     convert_cmd.add_argument("--glob", metavar="PATTERN", help="only files in folders whose name matches, e.g. '*.md'")
     convert_cmd.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     where = convert_cmd.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", default="-", metavar="OUT", help="output file, - for stdout (default: -)")
     where.add_argument("--out-dir", metavar="DIR", help="write one file per input, mirroring the input tree")
-    convert_cmd.add_argument("--workers", type=_positive, default=None, metavar="N",
-                             help="worker processes (default: the number of CPUs; 1 runs in-process)")
+    convert_cmd.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of CPUs; 1 runs in-process)",
+    )
     convert_cmd.add_argument("--errors", metavar="FILE", help="write one JSON line per failed input to FILE")
     convert_cmd.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
-    convert_cmd.add_argument("--resume", action="store_true",
-                             help="skip inputs already converted (same path and content hash); "
-                                  "with --out-dir or a JSON-lines output file")
+    convert_cmd.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs already converted (same path and content hash); with --out-dir or a JSON-lines output file",
+    )
     convert_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     convert_cmd.set_defaults(run=_run_convert)
 
-    show_cmd = _new_parser("show", "Print a readable summary of one document: fields, blocks, removals, diagnostics.",
-                           "show", commands)
+    show_cmd = _new_parser(
+        "show", "Print a readable summary of one document: fields, blocks, removals, diagnostics.", "show", commands
+    )
     show_cmd.add_argument("file", metavar="FILE", help="the file to parse and summarise")
     show_cmd.set_defaults(run=_run_show)
 
-    stats_cmd = _new_parser("stats", "Count files by variant, encoding, site and category, and field coverage.",
-                            "stats", commands)
+    stats_cmd = _new_parser(
+        "stats", "Count files by variant, encoding, site and category, and field coverage.", "stats", commands
+    )
     stats_cmd.add_argument("inputs", nargs="+", metavar="PATH", help="files, or folders read recursively")
     stats_cmd.add_argument("--glob", metavar="PATTERN", help="only files in folders whose name matches")
     stats_cmd.add_argument("--json", action="store_true", help="print the counts as JSON")
@@ -122,9 +136,16 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     if args.out_dir and args.format == "json":
         args.format = "jsonl"  # one JSON object per file either way
     options = ConvertOptions(
-        format=args.format, output=None if args.out_dir else args.output, out_dir=args.out_dir,
-        workers=args.workers, errors=args.errors, fail_fast=args.fail_fast, resume=args.resume,
-        progress=not args.quiet and sys.stderr.isatty(), summary=not args.quiet, glob=args.glob,
+        format=args.format,
+        output=None if args.out_dir else args.output,
+        out_dir=args.out_dir,
+        workers=args.workers,
+        errors=args.errors,
+        fail_fast=args.fail_fast,
+        resume=args.resume,
+        progress=not args.quiet and sys.stderr.isatty(),
+        summary=not args.quiet,
+        glob=args.glob,
     )
     return convert(args.inputs, options)
 
@@ -137,8 +158,18 @@ def _run_show(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 1
     out = sys.stdout
     out.write(f"{args.file}\n  variant   {doc.variant.value}\n  encoding  {doc.encoding}\n")
-    for name in ("site", "title", "original_title", "summary", "published", "author", "editor", "dateline", "url",
-                 "lead_image"):
+    for name in (
+        "site",
+        "title",
+        "original_title",
+        "summary",
+        "published",
+        "author",
+        "editor",
+        "dateline",
+        "url",
+        "lead_image",
+    ):
         value = getattr(doc, name)
         if value is not None:
             out.write(f"  {name:<9} {value.isoformat() if name == 'published' else value}\n")
@@ -185,8 +216,12 @@ def _run_stats(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         for category in doc.categories[:1] or ("(none)",):
             counts["category"][category] += 1
         coverage.update(name for name in _COVERAGE if getattr(doc, name))
-    report = {"files": files, "failed": failed, **{k: dict(v.most_common()) for k, v in counts.items()},
-              "coverage": {name: coverage[name] for name in _COVERAGE}}
+    report = {
+        "files": files,
+        "failed": failed,
+        **{k: dict(v.most_common()) for k, v in counts.items()},
+        "coverage": {name: coverage[name] for name in _COVERAGE},
+    }
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 1 if failed else 0

@@ -7,6 +7,7 @@ title with those characters in place, that line is the real title.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from .._draft import Draft
 from .._frontmatter import find_header
@@ -22,7 +23,7 @@ _REPLACED = ":/\\?*“”<>|[]：／＼？＊＜＞｜［］"
 
 
 class HexoHandler(PostHandler):
-    variant = Variant.HEXO
+    variant: ClassVar[Variant] = Variant.HEXO
 
     def detect(self, text: str) -> Score:
         found = find_header(text)
@@ -32,8 +33,13 @@ class HexoHandler(PostHandler):
         evidence: list[str] = []
         score = 0.5
         if kind in ("json", "yaml-unfenced", "toml"):
-            evidence.append({"json": "JSON front matter ended by ';;;'", "toml": "TOML front matter",
-                             "yaml-unfenced": "front matter without an opening '---'"}[kind])
+            evidence.append(
+                {
+                    "json": "JSON front matter ended by ';;;'",
+                    "toml": "TOML front matter",
+                    "yaml-unfenced": "front matter without an opening '---'",
+                }[kind]
+            )
             score = 0.9
         if start > 0:
             evidence.append("blank line before the front matter")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from .._frontmatter import find_header
 from .._model import Variant
 from ._post import PostHandler, header_keys
@@ -9,7 +11,7 @@ from ._protocol import Score
 
 
 class JekyllHandler(PostHandler):
-    variant = Variant.JEKYLL
+    variant: ClassVar[Variant] = Variant.JEKYLL
 
     def detect(self, text: str) -> Score:
         found = find_header(text)

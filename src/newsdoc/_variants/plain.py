@@ -8,6 +8,7 @@ under the headline; month/day mentions in the body are not publication dates.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from .._dates import parse_date
 from .._draft import Draft, clean_entities
@@ -30,8 +31,8 @@ _HEADER_LINES = 3
 
 
 class PlainHandler:
-    variant = Variant.PLAIN
-    structural = False
+    variant: ClassVar[Variant] = Variant.PLAIN
+    structural: ClassVar[bool] = False
 
     def detect(self, text: str) -> Score:
         return Score(0.3, ("no front matter and no page furniture: bare text",))
@@ -55,7 +56,11 @@ class PlainHandler:
 
 
 def is_headline(line: str) -> bool:
-    return len(line) <= MAX_HEADLINE and not line.endswith(("。", "；", "，", "：", "、", "—")) and not _NOT_HEADLINE.search(line)
+    return (
+        len(line) <= MAX_HEADLINE
+        and not line.endswith(("。", "；", "，", "：", "、", "—"))
+        and not _NOT_HEADLINE.search(line)
+    )
 
 
 def _header_date(lines: list[str], draft: Draft) -> None:

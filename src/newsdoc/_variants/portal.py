@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import ClassVar
 
 from .._boilerplate import editor_name
 from .._dates import find_date
@@ -25,17 +26,34 @@ _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("footer line 版权声明", ("版权声明",), r"^\s*版权声明"),
         ("copyright line", ("Copyright", "©", "版权所有", "All Rights"), r"Copyright|©|版权所有|All Rights Reserved"),
         ("ICP licence number", ("ICP",), r"ICP[备证]"),
-        ("comment form", ("评论", "验证码", "跟贴"), r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论)"),
+        (
+            "comment form",
+            ("评论", "验证码", "跟贴"),
+            r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论)",
+        ),
         ("previous/next links", ("上一篇", "下一篇"), r"^\s*(?:上一篇|下一篇)"),
-        ("related-article list", ("相关", "推荐阅读", "延伸阅读", "热门文章", "阅读排行"),
-         r"^\s*(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章|阅读排行)"),
-        ("site links", ("关于我们", "联系我们", "网站地图", "返回"),
-         r"关于我们\s*[|｜]|联系我们\s*[|｜]|网站地图|^\s*返回首页|返回顶部"),
-        ("page tools", ("打印本页", "【字体", "字号", "分享到", "举报"),
-         r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$"),
+        (
+            "related-article list",
+            ("相关", "推荐阅读", "延伸阅读", "热门文章", "阅读排行"),
+            r"^\s*(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章|阅读排行)",
+        ),
+        (
+            "site links",
+            ("关于我们", "联系我们", "网站地图", "返回"),
+            r"关于我们\s*[|｜]|联系我们\s*[|｜]|网站地图|^\s*返回首页|返回顶部",
+        ),
+        (
+            "page tools",
+            ("打印本页", "【字体", "字号", "分享到", "举报"),
+            r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$",
+        ),
         ("bullet menu", ("•", "□"), r"^\s+[•□]\s"),
         ("NBSP-only lines", ("\xa0",), r"^\xa0+\s*$"),
-        ("breadcrumb", ("首页", "正文", "正在阅读", "正在浏览", "当前位置"), r"首页\s*>|>\s*正文|正在阅读|正在浏览|当前位置"),
+        (
+            "breadcrumb",
+            ("首页", "正文", "正在阅读", "正在浏览", "当前位置"),
+            r"首页\s*>|>\s*正文|正在阅读|正在浏览|当前位置",
+        ),
     )
 )
 #: A line that starts the footer: the article has ended.
@@ -73,8 +91,8 @@ _GENERIC_SITE = frozenset(("新闻", "频道", "顶部", "本网", "网站", "�
 
 
 class PortalHandler:
-    variant = Variant.PORTAL
-    structural = False
+    variant: ClassVar[Variant] = Variant.PORTAL
+    structural: ClassVar[bool] = False
 
     def detect(self, text: str) -> Score:
         sample = text if len(text) < 200_000 else text[:100_000] + text[-100_000:]
@@ -161,12 +179,13 @@ def _headline(lines: list[str], meta: int) -> int | None:
 
 
 def _body_start(lines: list[str], start: int) -> int:
+    """The first sentence-like line: long enough, indented like a paragraph or holding a full stop."""
     for i in range(start, len(lines)):
         raw = lines[i]
         line = clean(raw)
-        if len(line) >= 20 and not line.startswith(("原标题", "（原标题", "(原标题")) and not _BULLET.match(raw):
-            if raw.startswith("\u3000") or re.search(r"[。！？]", line):
-                return i
+        credit_or_menu = line.startswith(("原标题", "（原标题", "(原标题")) or _BULLET.match(raw)
+        if len(line) >= 20 and not credit_or_menu and (raw.startswith("\u3000") or re.search(r"[。！？]", line)):
+            return i
     return start
 
 
@@ -199,7 +218,10 @@ def _read_meta(line: str, draft: Draft) -> None:
         draft.fields["categories"] = (shaped["category"],)
         draft.fields["tags"] = tuple(shaped["tags"].split())
         return
-    credit = re.search(r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}(?![：:\u4e00-\u9fff]))*)", text)
+    credit = re.search(
+        r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}(?![：:\u4e00-\u9fff]))*)",
+        text,
+    )
     if credit:
         draft.offer("author", credit["x"].replace("、", " "))
     for rx in _SOURCE_ON_META:
@@ -236,9 +258,9 @@ def _read_trailer(lines: list[str], draft: Draft) -> None:
         hit = re.search(r"本文来源\s*[：:]\s*(?P<x>[^\s，。（）()]+?)(?=作者|责任编辑|[）)]|\s|$)", line)
         if hit:
             draft.add_sources((hit["x"],))
-        hit = re.search(r"作者\s*[：:]\s*(?:.*(?:员|长|师|授|任|家))?(?P<x>[\u4e00-\u9fff]{2,4})[）)]", line) or re.fullmatch(
-            r"文\s*/\s*(?P<x>\S{2,8})", line
-        )
+        hit = re.search(
+            r"作者\s*[：:]\s*(?:.*(?:员|长|师|授|任|家))?(?P<x>[\u4e00-\u9fff]{2,4})[）)]", line
+        ) or re.fullmatch(r"文\s*/\s*(?P<x>\S{2,8})", line)
         if hit:
             draft.offer("author", hit["x"])
         hit = re.search(r"本文(?:地址|链接|网址)\s*[:：]\s*(?P<x>https?://\S+)", line)
