@@ -110,7 +110,7 @@ def _decode_utf8_damaged(data: bytes) -> Decoded | None:
     text = data.decode("utf-8", errors="replace")
     runs = _REPLACED_RUN.findall(text)
     damaged = len(runs) - data.count("\ufffd".encode())
-    allowed = max(2, len(data) // 2000)
+    allowed = max(2, int(len(data) * _MAX_REPLACED / 3))  # up to 2% of the bytes, a damaged character being 1-3
     if damaged > allowed or sum(map(len, runs)) > 3 * allowed:  # one damaged character gives 1-3 U+FFFD
         return None
     if len(_CJK.findall(text)) < 5 * max(damaged, 1):  # a GBK file with one short Chinese word is not damaged UTF-8
