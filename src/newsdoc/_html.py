@@ -122,6 +122,8 @@ class _Walker:
             self.pieces.append(" ")
 
     def flush(self) -> None:
+        if not self.pieces:  # the common case at a block's start: nothing pending
+            return
         text = clean("".join(self.pieces))
         bold, level = self.all_bold, self.heading_level
         self.pieces, self.all_bold = [], True
@@ -160,13 +162,13 @@ class _Walker:
         stack: list[tuple[LexborNode, Iterator[LexborNode]]] = [(root, root.iter(include_text=True))]
         while stack:
             node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
+            for child in children:
+                if self.enter(child):  # go down into the child; its siblings wait in this iterator
+                    stack.append((child, child.iter(include_text=True)))
+                    break
+            else:
                 stack.pop()
                 self.leave(node)
-                continue
-            if self.enter(child):
-                stack.append((child, child.iter(include_text=True)))
 
     def enter(self, node: LexborNode) -> bool:
         """Handle a node on the way down; True when its children are to be walked."""
