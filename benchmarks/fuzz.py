@@ -17,7 +17,8 @@ Each input is parsed in a worker process (``fork``), then ``to_dict()`` is seria
 as ``newsdoc convert`` would. A worker that dies (a C-level crash) or stops making progress (``--hang`` seconds) is
 replaced; the input it was on is recorded. Distinct failures (exception type and innermost newsdoc frame) are saved
 to ``--out`` with the inputs that caused them (first three of each). The time per KB of the slowest input is
-reported (inputs under 1 KB count as 1 KB) and that input is saved too.
+reported (inputs under 1 KB count as 1 KB) and that input is saved too: the 20 slowest of the run are timed again at
+the end, best of three, so that a scheduling hiccup on a tiny input does not pass for a slow parse.
 
 Exit status: 0 when every input gave a Document or a NewsdocError, 1 otherwise.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import heapq
 import json
 import multiprocessing
 import os
@@ -67,6 +69,14 @@ RANGES = (
     (0x3000, 0x303F), (0xFF00, 0xFFEF),  # CJK punctuation, full-width forms
     (0x00, 0x1F), (0x80, 0x2FF), (0x2000, 0x206F),  # controls, Latin-1 and beyond, general punctuation
     (0x1F300, 0x1F6FF), (0xFFF0, 0xFFFF),  # emoji, specials
+)
+
+
+#: Known-good inputs each worker parses first (a crash here is not the fuzz's business: the run stops).
+WARM_UP = (
+    "临江新区智轨开通\n\n\u3000\u3000临江市首条智轨线路今天正式开通运行。\n".encode(),
+    '---\nlayout: post\ntitle: "临江"\ndate: 2024-03-02 09:15:00 +0800\n---\n<p>临江开通。</p>\n'.encode("gb18030"),
+    "\n---\ntitle: '临江'\ncomments: false\n---\n<div><p>临江开通。</p></div>\n".encode("utf-16"),
 )
 
 
@@ -172,7 +182,7 @@ def signature(exc: BaseException) -> str:
 
 def worker(seed: int, indices: list[int], current: Any, results: Any) -> None:
     seeds = seed_files()
-    for _, data in seeds[:40]:  # warm up (lazy imports, regex caches) so the first inputs' times are comparable
+    for data in WARM_UP:  # lazy imports, regex caches: so that the first inputs' times are comparable
         with contextlib.suppress(Exception):
             check(data)
     batch: list[tuple[int, str, str, float, int, str]] = []
@@ -202,7 +212,7 @@ class Run:
         self.out = Path(args.out)
         self.counts: Counter[str] = Counter()
         self.failures: dict[str, list[tuple[int, str]]] = {}
-        self.slowest: tuple[float, int, float, int, str] = (0.0, -1, 0.0, 0, "")  # (s per KB, index, s, size, how)
+        self.slowest: list[tuple[float, int, float, int, str]] = []  # the slowest 20: (s per KB, index, s, size, how)
         self.seen = 0
         self.ctx = multiprocessing.get_context("fork")
         self.results = self.ctx.Queue()
@@ -212,8 +222,10 @@ class Run:
         self.seen += 1
         self.counts[outcome] += 1
         per_kb = elapsed / max(size / 1024, 1.0)
-        if per_kb > self.slowest[0]:
-            self.slowest = (per_kb, index, elapsed, size, how)
+        if len(self.slowest) < 20 or per_kb > self.slowest[0][0]:
+            heapq.heappush(self.slowest, (per_kb, index, elapsed, size, how))
+            if len(self.slowest) > 20:
+                heapq.heappop(self.slowest)
         if outcome == "exception":
             self.fail(detail, index, how)
 
@@ -271,6 +283,8 @@ class Run:
                 if k in self.done or proc.exitcode == 0:
                     self.done.add(k)
                     continue
+                if current.value < 0:
+                    raise SystemExit(f"fuzz: worker {k} died before its first input (exit {proc.exitcode})")
                 self.replace(k, "hang" if stuck else f"crash (exit {proc.exitcode})")
                 progress[k] = (-1, time.monotonic())
             if now - last_print > 30 and not args.quiet:
@@ -311,11 +325,20 @@ class Run:
         else:
             self.done.add(k)
 
+    def retime(self) -> tuple[float, int, float, int, str]:
+        """The slowest input per KB, the candidates timed again here (best of three)."""
+        best: tuple[float, int, float, int, str] = (0.0, -1, 0.0, 0, "")
+        for _, index, _, size, how in self.slowest:
+            data, _ = make_input(self.args.seed, index, self.seed_files)
+            elapsed = min(_timed(data) for _ in range(3))
+            best = max(best, (elapsed / max(size / 1024, 1.0), index, elapsed, size, how))
+        return best
+
     def report(self, seconds: float) -> int:
         c = self.counts
         errors = {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("error:")}
         others = c["exception"] + c["crash"] + c["hang"]
-        per_kb, index, elapsed, size, how = self.slowest
+        per_kb, index, elapsed, size, how = self.retime()
         print(f"newsdoc fuzz: seed {self.args.seed}, {self.args.workers} workers, {seconds:.0f} s")
         print(f"ran              {self.seen} inputs ({self.seen / max(seconds, 1e-9):.0f}/s)")
         print(f"documents        {c['document']}")
@@ -333,6 +356,13 @@ class Run:
             replay = f"python -m benchmarks.fuzz --seed {self.args.seed} --replay N"
             print(f"repro inputs in {self.out}/; replay one: {replay}")
         return 1 if others else 0
+
+
+def _timed(data: bytes | str) -> float:
+    start = time.perf_counter()
+    with contextlib.suppress(Exception):
+        check(data)
+    return time.perf_counter() - start
 
 
 def _slug(text: str) -> str:

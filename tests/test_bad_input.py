@@ -127,6 +127,14 @@ def test_utf8_with_one_bad_byte() -> None:
     assert doc.title == "临江港新码头正式启用" and "港口负责人表示" in doc.text
 
 
+def test_utf8_with_three_bad_bytes() -> None:
+    """Regression (fixed during issue 4): _decode_utf8_damaged tolerated max(2, len/2000) bad runs, so three flipped
+    bytes in 476 bytes (0.6%) raised DecodeError or, for other files, decoded the whole file as GB18030 mojibake."""
+    doc = parsed(BAD / "utf8-three-bad-bytes.txt")
+    assert doc.encoding == "utf-8" and "encoding-replaced" in codes(doc)
+    assert doc.title == "临江港新码头正式启用" and "港口负责人表示" in doc.text
+
+
 # -- odd bytes that are still text: a document and a diagnostic ------------------------------------------------------
 
 
@@ -154,6 +162,8 @@ def test_gbk_file_with_a_line_that_is_valid_utf8() -> None:
 
 
 def test_gbk_post_with_one_chinese_word() -> None:
+    """Regression (fixed during issue 4): the first _decode_utf8_damaged took a GBK post whose only Chinese is one
+    short word for damaged UTF-8 and replaced the word with U+FFFD: tags ('�ٽ�',)."""
     doc = parsed(REGRESSIONS / "gbk-one-word.md")
     assert doc.encoding == "gb18030"
     assert doc.tags == ("临江",)
@@ -410,6 +420,8 @@ def test_portal_title_entities_are_decoded() -> None:
 
 
 def test_portal_meta_line_entities_are_decoded() -> None:
+    """Regression (fixed during issue 4): portal._read_meta read the meta line with clean(), not clean_entities(), so
+    &amp; stayed in the category and the tags."""
     doc = parsed(REGRESSIONS / "portal-meta-entities.txt")
     assert doc.categories == ("城建&交通",)
     assert doc.tags == ("智轨&公交", "城市建设")

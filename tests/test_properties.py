@@ -280,10 +280,8 @@ def entity_cases(draw: st.DrawFn) -> s.Case:
         else:
             blocks.append(s.Figure(block.src, sprinkle(block.caption) if block.caption else None, block.markup))
     title = sprinkle(article.title) if article.title is not None else None
-    # Portal meta lines are left alone: newsdoc does not decode entities in them yet (xfail test in
-    # test_bad_input.py); sprinkle them too once that is fixed.
-    categories = tuple(sprinkle(c) for c in article.categories) if variant != "portal" else article.categories
-    tags = tuple(sprinkle(t) for t in article.tags) if variant != "portal" else article.tags
+    categories = tuple(sprinkle(c) for c in article.categories)
+    tags = tuple(sprinkle(t) for t in article.tags)
     article = attrs.evolve(article, title=title, blocks=tuple(blocks), categories=categories, tags=tags)
     style = draw(st.integers(0, 59))
     text = s.render(article, variant, style, draw(st.sampled_from(s.HEXO_QUIRKS)))

@@ -21,7 +21,7 @@ from ._protocol import Body, Score
 
 #: Page furniture that marks a portal dump (each distinct hit is evidence).
 _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (label, literals, re.compile(rx, re.MULTILINE))
+    (label, literals, re.compile(rx.replace(r"^\s*", r"^[^\S\n]*").replace(r"^\s+", r"^[^\S\n]+"), re.MULTILINE))
     for label, literals, rx in (
         ("footer line 版权声明", ("版权声明",), r"^\s*版权声明"),
         ("copyright line", ("Copyright", "©", "版权所有", "All Rights"), r"Copyright|©|版权所有|All Rights Reserved"),
@@ -139,23 +139,24 @@ def join_wrapped(lines: list[str]) -> list[str]:
     """Re-join lines a text browser hard-wrapped: the next line's first word would not have fitted."""
     if not any(len(line) >= _WRAP_COLUMNS // 2 for line in lines):
         return lines
-    out: list[str] = []
+    out: list[list[str]] = []  # each output line as the pieces joined into it
     prev_width = 0  # of the last physical line, which may already have been joined onto out[-1]
     for line in lines:
         # width() is costly: measure only lines that could reach the wrap column (a character is 2 columns at most)
         line_width = width(line) if 2 * len(line) > _WRAP_COLUMNS - 50 else 0
-        if out and out[-1].strip() and line.strip() and not _BULLET.match(line):
+        if out and out[-1][-1].strip() and line.strip() and not _BULLET.match(line):
             nxt = line.lstrip()
             first = re.match(r"[\x21-\x7e]+", nxt)
             unit = first.group(0) if first else nxt[0]
             if prev_width <= _WRAP_COLUMNS and prev_width + width(unit) > _WRAP_COLUMNS:
-                ascii_words = out[-1][-1:].isascii() and out[-1][-1:].isalnum() and unit.isascii() and unit[0].isalnum()
-                out[-1] = out[-1] + (" " if ascii_words else "") + nxt
+                last = out[-1][-1][-1:]
+                ascii_words = last.isascii() and last.isalnum() and unit.isascii() and unit[0].isalnum()
+                out[-1].append((" " if ascii_words else "") + nxt)
                 prev_width = line_width
                 continue
-        out.append(line)
+        out.append([line])
         prev_width = line_width
-    return out
+    return ["".join(pieces) for pieces in out]
 
 
 def _meta_line(lines: list[str]) -> int | None:
