@@ -25,7 +25,7 @@ import attrs
 from ._errors import NewsdocError
 from ._export import to_markdown, to_text
 from ._model import Document
-from ._parse import parse, parse_file
+from ._parse import parse
 
 _EXTENSIONS = {"jsonl": ".json", "json": ".json", "markdown": ".md", "text": ".txt"}
 MANIFEST = ".newsdoc-manifest.jsonl"
@@ -71,10 +71,6 @@ def iter_inputs(inputs: Sequence[str], glob: str | None = None) -> Iterator[tupl
                     yield path, path.relative_to(root).as_posix()
         else:
             yield root, given
-
-
-def load_one(path: str | os.PathLike[str]) -> Document:
-    return parse_file(path)
 
 
 def convert(inputs: Sequence[str], options: ConvertOptions) -> int:
@@ -205,7 +201,7 @@ class _StreamSink:
     def __init__(self, options: ConvertOptions) -> None:
         self.format = options.format
         self.first = True
-        self.kept: set[tuple[str, str]] = set()
+        self.previous: dict[str, tuple[str, str]] = {}  # path -> (sha256, JSON line) of an earlier run (--resume)
         self.target = None if options.output in (None, "-") else Path(options.output)
         self.out: IO[str]
         if self.target is None:
@@ -229,7 +225,6 @@ class _StreamSink:
         return []
 
     def _keep(self, lines: Iterable[str]) -> None:
-        self.previous: dict[str, tuple[str, str]] = {}
         for line in lines:
             try:
                 record = json.loads(line)
@@ -238,7 +233,7 @@ class _StreamSink:
             self.previous[str(record.get("path"))] = (str(record.get("sha256")), line)
 
     def done(self, job: _Job) -> bool:
-        earlier = getattr(self, "previous", {}).get(job.name)
+        earlier = self.previous.get(job.name)
         if earlier is None:
             return False
         try:

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import __version__
-from ._convert import ConvertOptions, convert, iter_inputs, load_one
+from ._convert import ConvertOptions, convert, iter_inputs
 from ._errors import NewsdocError
-from ._parse import detect
+from ._parse import detect, parse_file
 
 _EXAMPLES = {
     None: """\
@@ -152,7 +152,7 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 def _run_show(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
-        doc = load_one(args.file)
+        doc = parse_file(args.file)
     except NewsdocError as exc:
         print(f"newsdoc: {exc}", file=sys.stderr)
         return 1
@@ -206,7 +206,7 @@ def _run_stats(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     for path, _name in iter_inputs(args.inputs, args.glob):
         files += 1
         try:
-            doc = load_one(path)
+            doc = parse_file(path)
         except NewsdocError:
             failed += 1
             continue
