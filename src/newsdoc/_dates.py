@@ -17,8 +17,6 @@ _NUMERIC = re.compile(
     r"(?:[\s\u3000]*T?[\s\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?"
     r"\s*(?P<tz>Z|[+-]\d\d:?\d\d|GMT|UTC)?",
 )
-#: A complete date (year, month and day) anywhere in a line: used to find portal/plain meta lines.
-DATE_IN_TEXT = _NUMERIC
 
 
 class DateResult:

@@ -18,74 +18,17 @@ from ._draft import Draft, DraftBlock, clean, ends_sentence
 from ._model import BlockKind, Image
 from ._rules import MARKUP_RULES, WIDGET_COMMENTS, MarkupRule
 
-_BLOCK = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "tfoot",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CONTAINERS = ("address", "article", "aside", "blockquote", "body", "center", "details", "div", "figure", "footer")
+_LISTS_AND_TABLES = ("dd", "dl", "dt", "li", "ol", "ul", "table", "tbody", "tfoot", "thead", "tr")
+_OTHER_BLOCKS = ("figcaption", "form", "header", "hr", "main", "nav", "p", "pre", "section", "summary")
+_BLOCK = frozenset((*_HEADING_TAGS, *_CONTAINERS, *_LISTS_AND_TABLES, *_OTHER_BLOCKS))
 #: Inside these, a newline in the source is just white space; elsewhere (bare text in a <div>) it ends a line.
 _FLOWING = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "dd",
-        "dt",
-        "figcaption",
-        "td",
-        "th",
-        "a",
-        "span",
-        "font",
-        "strong",
-        "b",
-        "em",
-        "i",
-    ]
+    (*_HEADING_TAGS, "p", "li", "dd", "dt", "figcaption", "td", "th", "a", "span", "font", "strong", "b", "em", "i")
 )
 _BOLD = frozenset(("strong", "b"))
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_HEADINGS = {tag: int(tag[1]) for tag in _HEADING_TAGS}
 #: A bold-only paragraph longer than this is an emphasised paragraph, not a heading (longest seen heading: 34).
 _MAX_BOLD_HEADING = 60
 

@@ -65,8 +65,6 @@ FOOTER = re.compile(
 _CREDIT_WORDS = re.compile(r"原标题|作者|记者|编辑|来源")
 _TIME = re.compile(r"\d{1,2}[:：]\d{2}")
 _BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
-#: Lines between the meta line and the article that are page tools, counters or ad slots.
-_NOISE = re.compile(r"^\s*(?:\[INS|[\d,\s]+$|.{0,12}$)")
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
     "陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
@@ -278,11 +276,13 @@ def _site(lines: list[str]) -> str | None:
     hit = _SITE_RULES[0].match(first)
     if hit:
         return hit["x"]
+    # menu items are never the site's name; lines indented 4 spaces are wrapped tails of menu items
+    candidates = [(raw.startswith("    "), clean(raw)) for raw in lines if raw.strip() and not _BULLET.match(raw)]
     for n, rule in enumerate(_SITE_RULES[1:], 1):
-        for raw in lines:
-            if _BULLET.match(raw) or (n in (1, 3) and raw.startswith("    ")):  # menu items and their wrapped tails
+        for indented, line in candidates:
+            if n in (1, 3) and indented:
                 continue
-            hit = rule.search(clean(raw)) if rule is not _SITE_RULES[1] else rule.match(clean(raw))
+            hit = rule.match(line) if n == 1 else rule.search(line)
             if hit:
                 name = hit.groupdict().get("x") or hit.groupdict().get("y") or hit.groupdict().get("z")
                 if name and name not in _GENERIC_SITE and not name.startswith(tuple(_GENERIC_SITE)):
