@@ -12,6 +12,7 @@ _BLOCK_RULES = tuple(r for r in TEXT_RULES if r.where == "block")
 assert all(r.needs for r in _BLOCK_RULES), "every block rule names the words it needs"
 _ANY_NEED = re.compile("|".join(re.escape(w) for r in _BLOCK_RULES for w in r.needs))
 _LONGEST = max(r.max_length for r in _BLOCK_RULES)
+_BLOCK_RULES_NEEDS = tuple((r, re.compile("|".join(re.escape(w) for w in r.needs))) for r in _BLOCK_RULES)
 _HEAD_RULES = tuple(r for r in TEXT_RULES if r.where == "head")
 _TAIL_RULES = tuple(r for r in TEXT_RULES if r.where == "tail")
 _SPLIT_SOURCES = re.compile(r"\s*[、，,;；/]\s*|\s{2,}")
@@ -60,8 +61,8 @@ def _apply_block_rules(draft: Draft, block: DraftBlock) -> bool:
     text = block.text
     if len(text) > _LONGEST or not _ANY_NEED.search(text):  # most paragraphs: no rule can match
         return False
-    for rule in _BLOCK_RULES:
-        if len(text) > rule.max_length or not any(word in text for word in rule.needs):
+    for rule, needs in _BLOCK_RULES_NEEDS:
+        if len(text) > rule.max_length or not needs.search(text):
             continue
         match = rule.pattern.fullmatch(block.text)
         if match:

@@ -45,6 +45,7 @@ _MAGIC = (
 _CJK = re.compile("[\u3400-\u9fff]")
 _REPLACED_RUN = re.compile("\ufffd+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @attrs.frozen
@@ -77,7 +78,7 @@ def normalise(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    if _CONTROL.search(text):
+    if _CONTROL_BYTES.search(text.encode("ascii", errors="ignore")):  # control characters are ASCII: search only those
         text, count = _CONTROL.subn("", text)
         return text, (Diagnostic(code="control-characters", message=f"removed {count} control characters (NUL etc.)"),)
     return text, ()
@@ -108,9 +109,12 @@ def _decode_utf8(data: bytes) -> Decoded | None:
 def _decode_utf8_damaged(data: bytes) -> Decoded | None:
     """UTF-8 with a few damaged bytes (one flipped byte, a file cut inside its last character): replace just those."""
     text = data.decode("utf-8", errors="replace")
-    runs = _REPLACED_RUN.findall(text)
-    damaged = len(runs) - data.count("\ufffd".encode())
+    genuine = data.count("\ufffd".encode())  # U+FFFD written in the file itself
     allowed = max(2, int(len(data) * _MAX_REPLACED / 3))  # up to 2% of the bytes, a damaged character being 1-3
+    if text.count("\ufffd") - genuine > 3 * allowed:  # far too many (a GBK file): no need to look closer
+        return None
+    runs = _REPLACED_RUN.findall(text)
+    damaged = len(runs) - genuine
     if damaged > allowed or sum(map(len, runs)) > 3 * allowed:  # one damaged character gives 1-3 U+FFFD
         return None
     if len(_CJK.findall(text)) < 5 * max(damaged, 1):  # a GBK file with one short Chinese word is not damaged UTF-8
@@ -142,7 +146,7 @@ def _decode_gbk(data: bytes) -> Decoded | None:
         return None
     if "\x00" in text:  # NULs between characters: UTF-16 without a BOM, for chardet to tell
         return None
-    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    wide = len(text) - len(text.encode("ascii", errors="ignore"))  # non-ASCII characters, counted in C
     if wide == 0:
         return None
     outside = text.encode("gb2312", errors="replace").count(b"?") - text.count("?")

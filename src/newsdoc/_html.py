@@ -47,15 +47,25 @@ class _Walker:
         self.current_figure: DraftBlock | None = None
 
     # -- paragraphs -------------------------------------------------------------------------------------------
-    def add_text(self, text: str) -> None:
-        if self.flowing_depth == 0 and "\n" in text:
-            first, *rest = text.split("\n")
-            self._add_piece(first)
-            for line in rest:
-                self.flush()
-                self._add_piece(line)
-        else:
-            self._add_piece(text)
+    def text(self, text: str) -> None:
+        """A text node: words for the pending paragraph; outside flowing elements a newline ends a line."""
+        if self.widget is not None:
+            self.widget[2].append(text)
+        elif text.strip():
+            if self.flowing_depth == 0 and "\n" in text:
+                first, *rest = text.split("\n")
+                self._add_piece(first)
+                for line in rest:
+                    self.flush()
+                    self._add_piece(line)
+            else:
+                self.pieces.append(text)
+                if self.bold_depth == 0:
+                    self.all_bold = False
+        elif self.flowing_depth == 0 and "\n" in text:  # white space with a line break: the line ends
+            self.flush()
+        elif text and self.pieces:
+            self.pieces.append(" ")
 
     def _add_piece(self, text: str) -> None:
         if text.strip():
@@ -104,32 +114,55 @@ class _Walker:
     # -- the walk ---------------------------------------------------------------------------------------------
     def walk(self, root: LexborNode) -> None:
         stack: list[tuple[LexborNode, Iterator[LexborNode]]] = [(root, root.iter(include_text=True))]
+        enter, text, leave = self.enter, self.text, self.leave
         while stack:
             node, children = stack[-1]
             for child in children:
-                if self.enter(child):  # go down into the child; its siblings wait in this iterator
-                    stack.append((child, child.iter(include_text=True)))
-                    break
+                if child.is_text_node:
+                    content = child.text_content
+                    if content and (self.pieces or not content.isspace()):  # else: white space between blocks
+                        text(content)
+                elif child.tag == "p" and self.plain_context() and self.leaf_paragraph(child):
+                    continue
+                elif enter(child):
+                    first = child.first_child
+                    if first is None or (first.is_text_node and first.next is None):  # <p>words</p>: no descent
+                        if first is not None:
+                            text(first.text_content or "")
+                        leave(child)
+                    else:  # go down into the child; its siblings wait in this iterator
+                        stack.append((child, child.iter(include_text=True)))
+                        break
             else:
                 stack.pop()
-                self.leave(node)
+                leave(node)
+
+    def plain_context(self) -> bool:
+        """Not inside bold, a heading, a figure or a widget: a <p> here is just a paragraph."""
+        return not (self.bold_depth or self.figure_depth or self.heading_level or self.widget)
+
+    def leaf_paragraph(self, node: LexborNode) -> bool:
+        """The commonest element, ``<p>words</p>``, in one step; False (nothing done) for any other ``<p>``."""
+        first = node.first_child
+        if first is None or not first.is_text_node or first.next is not None or _markup_rule(node, "p"):
+            return False
+        self.flush()
+        text = first.text_content or ""
+        if text.strip():
+            self.pieces.append(text)
+            self.all_bold = False
+            self.flush()
+        return True
 
     def enter(self, node: LexborNode) -> bool:
-        """Handle a node on the way down; True when its children are to be walked."""
-        if node.is_text_node:
-            text = node.text_content or ""
-            if self.widget is not None:
-                self.widget[2].append(text)
-            else:
-                self.add_text(text)
-            return False
+        """Handle an element or comment on the way down; True when its children are to be walked."""
         if node.is_comment_node:
             self.comment(node.comment_content or "")
             return False
-        tag = node.tag or ""
         if self.widget is not None:
             self.widget[2].append(_node_text(node))
             return False
+        tag = node.tag or ""
         rule = _markup_rule(node, tag)
         if rule is not None:
             self.remove(rule, node)
@@ -211,6 +244,13 @@ def _markup_rule(node: LexborNode, tag: str) -> MarkupRule | None:
     attributes = node.attributes
     if not attributes or not _ATTRIBUTE_KEYS.intersection(attributes):
         return None
+    klass, style = attributes.get("class"), attributes.get("style")
+    if not (
+        (klass and _CLASS_WORDS.search(klass))
+        or (style and _STYLE_WORDS.search(style.replace(" ", "").lower()))
+        or _FLAG_ATTRIBUTES.intersection(attributes)
+    ):  # the common case: a class or style that no rule names
+        return None
     for rule in _BY_ATTRIBUTE:
         if rule.matches(tag, attributes):
             return rule
@@ -220,7 +260,10 @@ def _markup_rule(node: LexborNode, tag: str) -> MarkupRule | None:
 #: The markup rules by tag (looked up once per element), and those that read attributes (class, style, hidden).
 _BY_TAG = {tag: rule for rule in reversed(MARKUP_RULES) for tag in rule.tags}
 _BY_ATTRIBUTE = tuple(r for r in MARKUP_RULES if r.classes or r.styles or r.attributes)
-_ATTRIBUTE_KEYS = frozenset({"class", "style", *(a for r in MARKUP_RULES for a in r.attributes)})
+_FLAG_ATTRIBUTES = frozenset(a for r in MARKUP_RULES for a in r.attributes)
+_ATTRIBUTE_KEYS = frozenset({"class", "style", *_FLAG_ATTRIBUTES})
+_CLASS_WORDS = re.compile("|".join(re.escape(c) for r in MARKUP_RULES for c in r.classes))
+_STYLE_WORDS = re.compile("|".join(re.escape(s) for r in MARKUP_RULES for s in r.styles))
 #: Tags that never carry a class/style rule: skip reading their attributes (the walk's hottest path).
 _CHEAP_TAGS = frozenset(("br", "strong", "b", "em", "i", "u"))
 

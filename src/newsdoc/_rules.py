@@ -59,6 +59,7 @@ class TextRule:
     #: False for rules that only read a field and leave the text as it is (datelines open the first sentence).
     removes: bool = True
     #: Words the pattern cannot match without: a block holding none of them is not tried (a cheap pre-check).
+    #: Block text is white-space normalised: a colon after 文 follows it directly or after a single space.
     needs: tuple[str, ...] = ()
 
     @property
@@ -150,7 +151,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="byline",
-        needs=("记者", "作者", "文"),
+        needs=("记者", "作者", "文：", "文:", "文/", "文 "),
         description="byline line: 本报记者X发自Y, 记者A、B, 作者：X",
         pattern=_rx(
             rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?记者\s*[:：/]?|作者\s*[:：/]?|(?:撰文|文)\s*[:：/])"
@@ -161,7 +162,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="credit-line",
-        needs=("文", "作者"),
+        needs=("作者", "文字", "文：", "文:", "文/", "文｜", "文|", "文 "),
         description="closing credit line 文字：…摄影：… (writer and photographer)",
         pattern=_rx(
             r"(?:文字|撰文|作者|文)\s*[:：/｜|]\s*(?P<author>[^:：，。,]+?)\s*"

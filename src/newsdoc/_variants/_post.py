@@ -47,8 +47,11 @@ class PostHandler:
             lines = [line.lstrip()[1:] for line in digest.group(1).splitlines()]
             draft.offer("summary", clean(" ".join(lines)))
             body = body[digest.end() :]
-        body = _AUTOLINK_LINE.sub(lambda m: m.group(1).replace("<", "&lt;").replace(">", "&gt;"), body)
-        return _ATX_HEADING.sub(lambda m: f"<h{len(m.group(1))}>{m.group(2)}</h{len(m.group(1))}>", body)
+        if "<>" in body or "<http" in body:  # literal checks first: the line regexes cost a pass over the body
+            body = _AUTOLINK_LINE.sub(lambda m: m.group(1).replace("<", "&lt;").replace(">", "&gt;"), body)
+        if body.startswith("#") or "\n#" in body:
+            body = _ATX_HEADING.sub(lambda m: f"<h{len(m.group(1))}>{m.group(2)}</h{len(m.group(1))}>", body)
+        return body
 
 
 def header_keys(text: str, limit: int = 3000) -> set[str]:
