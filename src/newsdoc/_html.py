@@ -122,8 +122,6 @@ class _Walker:
                     content = child.text_content
                     if content and (self.pieces or not content.isspace()):  # else: white space between blocks
                         text(content)
-                elif child.tag == "p" and self.plain_context() and self.leaf_paragraph(child):
-                    continue
                 elif enter(child):
                     first = child.first_child
                     if first is None or (first.is_text_node and first.next is None):  # <p>words</p>: no descent
@@ -136,23 +134,6 @@ class _Walker:
             else:
                 stack.pop()
                 leave(node)
-
-    def plain_context(self) -> bool:
-        """Not inside bold, a heading, a figure or a widget: a <p> here is just a paragraph."""
-        return not (self.bold_depth or self.figure_depth or self.heading_level or self.widget)
-
-    def leaf_paragraph(self, node: LexborNode) -> bool:
-        """The commonest element, ``<p>words</p>``, in one step; False (nothing done) for any other ``<p>``."""
-        first = node.first_child
-        if first is None or not first.is_text_node or first.next is not None or _markup_rule(node, "p"):
-            return False
-        self.flush()
-        text = first.text_content or ""
-        if text.strip():
-            self.pieces.append(text)
-            self.all_bold = False
-            self.flush()
-        return True
 
     def enter(self, node: LexborNode) -> bool:
         """Handle an element or comment on the way down; True when its children are to be walked."""

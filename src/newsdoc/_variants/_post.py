@@ -54,6 +54,10 @@ class PostHandler:
         return body
 
 
+_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+
+
 def header_keys(text: str, limit: int = 3000) -> set[str]:
     """The top-level keys of a front matter, read cheaply from its first lines (for detection only)."""
-    return set(re.findall(r"^([A-Za-z_][\w-]*)[ \t]*:", text[:limit], re.MULTILINE))
+    end = text.find("\n---", 3, limit)  # the closing fence: the keys end there
+    return set(_KEY.findall(text, 0, end if end > 0 else limit))

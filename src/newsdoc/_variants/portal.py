@@ -138,23 +138,30 @@ def join_wrapped(lines: list[str]) -> list[str]:
     if not any(len(line) >= _WRAP_COLUMNS // 2 for line in lines):
         return lines
     out: list[list[str]] = []  # each output line as the pieces joined into it
-    prev_width = 0  # of the last physical line, which may already have been joined onto out[-1]
+    prev = ""  # the last physical line, which may already have been joined onto out[-1]
     for line in lines:
-        # width() is costly: measure only lines that could reach the wrap column (a character is 2 columns at most)
-        line_width = width(line) if 2 * len(line) > _WRAP_COLUMNS - 50 else 0
         if out and out[-1][-1].strip() and line.strip() and not _BULLET.match(line):
             nxt = line.lstrip()
             first = re.match(r"[\x21-\x7e]+", nxt)
             unit = first.group(0) if first else nxt[0]
-            if prev_width <= _WRAP_COLUMNS and prev_width + width(unit) > _WRAP_COLUMNS:
+            if _overflows(prev, unit):
                 last = out[-1][-1][-1:]
                 ascii_words = last.isascii() and last.isalnum() and unit.isascii() and unit[0].isalnum()
                 out[-1].append((" " if ascii_words else "") + nxt)
-                prev_width = line_width
+                prev = line
                 continue
         out.append([line])
-        prev_width = line_width
+        prev = line
     return ["".join(pieces) for pieces in out]
+
+
+def _overflows(line: str, unit: str) -> bool:
+    """True when ``unit`` would not have fitted after ``line`` within the wrap column: the browser wrapped there."""
+    # width() is costly: a character is 1 or 2 columns, so the lengths often decide without it
+    if len(line) > _WRAP_COLUMNS or 2 * (len(line) + len(unit)) <= _WRAP_COLUMNS:
+        return False
+    line_width = width(line)
+    return line_width <= _WRAP_COLUMNS and line_width + width(unit) > _WRAP_COLUMNS
 
 
 def _meta_line(lines: list[str]) -> int | None:
