@@ -84,3 +84,22 @@ def test_rules_are_named_data() -> None:
     assert len(names) == len(set(names)), "rule names are unique"
     assert {"original-title", "source-line", "editor-line", "outlet-credit", "qr-promo"} <= set(names)
     assert all(r.description for r in newsdoc.TEXT_RULES)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2024-03-02 09:15:00 +0800", "2024-03-02T09:15:00+08:00"),
+        ("2024-03-02T09:15:00+08:00", "2024-03-02T09:15:00+08:00"),
+        ("2024-03-02 09:15:00 GMT+8", "2024-03-02T09:15:00+08:00"),
+        ("2024-03-02 09:15 UTC+5:30", "2024-03-02T09:15:00+05:30"),
+        ("2024-03-02 09:15:00 GMT-0500", "2024-03-02T09:15:00-05:00"),
+        ("2024-03-02 09:15:00 GMT", "2024-03-02T09:15:00+00:00"),
+        ("2024-03-02T01:15:00Z", "2024-03-02T01:15:00+00:00"),
+        ("2024-03-02 09:15:00", "2024-03-02T09:15:00+08:00"),
+    ],
+)
+def test_front_matter_dates_keep_their_offset(written: str, expected: str) -> None:
+    """An offset written after GMT/UTC is the offset, not a suffix to ignore (GMT+8 is Beijing, not UTC)."""
+    doc = newsdoc.parse(POST.replace("2024-03-02 09:15:00 +0800", written).encode())
+    assert doc.published is not None and doc.published.isoformat() == expected

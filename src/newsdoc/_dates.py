@@ -1,7 +1,8 @@
 """Dates: always time-zone aware, never invented.
 
-A timestamp with an offset keeps it; RFC 2822 ``GMT`` is UTC; a naive timestamp is taken as Beijing time (+08:00)
-and the caller records a diagnostic saying so. A month/day without a year is not a date.
+A timestamp with an offset keeps it (``+08:00``, ``+0800``, ``GMT+8``); a bare ``GMT``, ``UTC`` or ``Z`` is UTC;
+a naive timestamp is taken as Beijing time (+08:00) and the caller records a diagnostic saying so. A month/day
+without a year is not a date.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 _NUMERIC = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
     r"(?:[\s\u3000]*T?[\s\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?"
-    r"\s*(?P<tz>Z|[+-]\d\d:?\d\d|GMT|UTC)?",
+    r"\s*(?P<tz>Z|[+-]\d\d:?\d\d|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?",
 )
 
 
@@ -61,9 +62,12 @@ def _from_match(match: re.Match[str]) -> DateResult:
         return DateResult(naive.replace(tzinfo=BEIJING), "assumed-beijing")
     if tz in ("Z", "GMT", "UTC"):
         return DateResult(naive.replace(tzinfo=dt.timezone.utc), "utc")
-    sign = -1 if tz[0] == "-" else 1
-    digits = tz[1:].replace(":", "")
-    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    sign_at = max(tz.find("+"), tz.find("-"))  # +08:00, +0800, GMT+8, UTC-05:30
+    sign = -1 if tz[sign_at] == "-" else 1
+    hours, _, minutes = tz[sign_at + 1 :].replace(" ", "").partition(":")
+    if not minutes and len(hours) > 2:  # +0800
+        hours, minutes = hours[:-2], hours[-2:]
+    offset = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
     if offset >= dt.timedelta(hours=24):
         return DateResult(None, problem=f"impossible offset {tz!r}")
     return DateResult(naive.replace(tzinfo=dt.timezone(sign * offset)), "offset")

@@ -105,56 +105,88 @@ _OPEN = r"[（(【\[]?\s*"
 _CLOSE = r"\s*[）)】\]]?"
 _NAME = r"[^（）()【】\[\]]"
 #: Outlet names end like outlets: …社, …网, …报, …台, …新闻, …客户端. Parentheses such as （附名单） do not.
-_OUTLET = rf"{_NAME}{{1,14}}?(?:社|网|报|台|新闻|客户端|周刊|杂志|通讯|资讯|财经|日报|时报|晚报|早报|APP)"
+_OUTLET = rf"{_NAME}{{1,14}}?(?:社|网|網|报|報|台|新闻|新聞|客户端|周刊|杂志|通讯|资讯|财经|日报|时报|晚报|早报|APP)"
 _DATE_MD = r"\d{1,2}月\d{1,2}日"
+#: Credit words in simplified and traditional characters (Big5 pages print 來源, 責任編輯, 原標題, 記者).
+_SOURCE_WORD = "[来來]源"
+_EDITOR_WORD = "[编編][辑輯]"
+_REPORTER_WORD = "[记記]者"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_CJK_NAME = r"[\u4e00-\u9fff·]{2,4}"
+#: Words that follow 记者/作者 or sit in closing brackets but are not names: 记者手记, 作者简介, （完）, （综合报道）.
+_NOT_A_NAME = (
+    r"(?!附|注|完|图|下同|详见|资料|原标题|编者|续|未完|待续|全文|综合|本报|本刊|整理|手记|简介|观察|调查|札记|来信"
+    r"|报道|编辑|通讯员|实习生|摄)"
+)
+_CJK_NAME = rf"{_NOT_A_NAME}[\u4e00-\u9fff·]{{2,4}}"
 _NAMES = rf"{_CJK_NAME}(?:[、，,\s]+{_CJK_NAME})*"
-#: Parenthesised words that close an article but are not credits: （附名单）, （完）, （图）.
-_NOT_A_NAME = r"(?!附|注|完|图|下同|详见|资料|原标题|编者|续)"
+#: After the names in a bracketed credit: more staff (通讯员 B) and a role (摄, 报道), which are not names.
+_NAMES_TAIL = rf"(?:\s*(?:通讯员|实习生)\s*{_NAMES})*(?:\s*(?:摄影?|报道))?"
+#: A name or staff code in a credit line: CJK (transliterations with ·) or Latin, then a staff code (SF014, _NN25).
+_PERSON = r"(?:[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z.\-]{1,20})(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))?"
+_PEOPLE = rf"{_PERSON}(?:\s*[、，,]\s*{_PERSON}|\s+{_PERSON})*"
+#: A role noted after the names: （实习生）, （见习）.
+_ROLE_NOTE = r"(?:\s*[（(][\u4e00-\u9fff]{1,6}[）)])?"
+#: Other staff credits that may follow on the same line (编辑：A 审核：B): removed with it, not read into the field.
+_STAFF_LABEL = (
+    rf"(?:责任{_EDITOR_WORD}|責任{_EDITOR_WORD}|[责責]编|{_EDITOR_WORD}|审核|校对|监制|统筹|制图|设计|美编|主编|终审|二审|三审"
+    rf"|初审|排版|摄影|摄像|图片|{_REPORTER_WORD}|作者|{_SOURCE_WORD})"
+)
+_MORE_CREDITS = rf"(?:\s*{_STAFF_LABEL}\s*[:：|｜/]\s*.*)?"
+#: An outlet named in a source line: no spaces at its ends, no brackets or sentence punctuation inside.
+_SOURCE = r"[^\s（）()【】\[\]，。；！？,;:：|｜、]+(?:\s[^\s（）()【】\[\]，。；！？,;:：|｜、]+)*"
+#: A date after the outlet on a source line (来源：某报 2023-05-06 09:12): removed with the line, not an outlet.
+_TRAILING_DATE = r"(?:\s+(?:19|20)\d\d\s*[-/.年][\d\s:：\-/.年月日]*)?"
 
 TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         name="original-title",
-        needs=("原标题",),
+        needs=("原标题", "原標題"),
         description="原标题 line: the title the article first ran under",
-        pattern=_rx(rf"{_OPEN}原标题\s*[:：]\s*(?P<original_title>.+?){_CLOSE}"),
+        pattern=_rx(rf"{_OPEN}原[标標][题題]\s*[:：]\s*(?P<original_title>.+?){_CLOSE}"),
         max_length=200,
     ),
     TextRule(
         name="image-credit",
-        needs=("图", "照片", "视频"),
+        needs=("图", "照片", "视频", "圖"),
         description="image credit line (图片来源：…, 封面图片来源：…): not a source of the article",
-        pattern=_rx(r"[（(]?\s*(?:封面)?(?:图片|图|照片|视频|截图|配图)\s*[（(]?\s*(?:来源|来自|提供|作者)\s*[:：]?.*"),
+        pattern=_rx(
+            r"[（(]?\s*(?:封面)?(?:图片|图|照片|视频|截图|配图|圖片|圖)\s*[（(]?\s*(?:来源|來源|来自|來自|提供|作者)"
+            r"(?:\s*[:：].*|[^，。；！？,;]*)"  # without a colon, no sentence may follow: 视频来源于网友拍摄，…
+        ),
         max_length=60,
     ),
     TextRule(
         name="source-line",
-        needs=("来源",),
+        needs=("来源", "來源"),
         description="来源/文章来源/本文来源 line: the outlets credited (split on 、)",
-        pattern=_rx(rf"{_OPEN}(?:文章|本文|稿件|新闻|消息)?来源(?:于)?\s*[:：]\s*(?P<sources>{_NAME}+?){_CLOSE}"),
+        pattern=_rx(
+            rf"{_OPEN}(?:文章|本文|稿件|新闻|消息)?{_SOURCE_WORD}(?:于)?\s*[:：]\s*"
+            rf"(?P<sources>{_SOURCE}(?:\s*[、，,;；/]\s*{_SOURCE})*){_TRAILING_DATE}{_MORE_CREDITS}{_CLOSE}"
+        ),
         max_length=60,
     ),
     TextRule(
         name="editor-line",
-        needs=("编辑", "责编"),
+        needs=("编辑", "责编", "編輯", "責編"),
         description="责任编辑/责编/编辑 line: the editor, staff codes dropped",
         pattern=_rx(
-            rf"{_OPEN}(?:责任编辑|责编|[\u4e00-\u9fff]{{0,2}}编辑)\s*[:：|｜/]?\s*(?P<editor>{_NAME}+?){_CLOSE}"
+            rf"{_OPEN}(?:[责責]任{_EDITOR_WORD}|[责責]编|[\u4e00-\u9fff]{{0,2}}{_EDITOR_WORD})"
+            rf"(?:\s*[:：|｜/]\s*|\s+|(?={_CJK_NAME}{_CLOSE}$))"  # no separator: only a name may follow
+            rf"(?P<editor>{_PEOPLE}){_ROLE_NOTE}{_MORE_CREDITS}{_CLOSE}"
         ),
         max_length=40,
     ),
     TextRule(
         name="byline",
-        needs=("记者", "作者", "文：", "文:", "文/", "文 "),
+        needs=("记者", "記者", "作者", "文：", "文:", "文/", "文 "),
         description="byline line: 本报记者X发自Y, 记者A、B, 作者：X",
         pattern=_rx(
-            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?记者\s*[:：/]?|作者\s*[:：/]?|(?:撰文|文)\s*[:：/])"
+            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?{_REPORTER_WORD}\s*[:：/]?|作者\s*[:：/]?|(?:撰文|文)\s*[:：/])"
             rf"\s*(?P<author>{_NAMES})"
             rf"\s*(?:发自\S{{0,8}}|报道)?{_CLOSE}"
         ),
@@ -174,7 +206,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="staff-credits",
         needs=("校对", "图表", "美编", "审核", "监制", "统筹", "制图", "设计"),
         description="other staff credit lines: 校对|…, 图表：…, 编辑| A B",
-        pattern=_rx(r"(?:校对|图表|美编|审核|监制|统筹|制图|设计)\s*[:：|｜/]\s*\S.{0,30}"),
+        pattern=_rx(rf"(?:校对|图表|美编|审核|监制|统筹|制图|设计)\s*[:：|｜/]\s*{_PEOPLE}{_ROLE_NOTE}{_MORE_CREDITS}"),
         max_length=40,
     ),
     TextRule(
@@ -210,7 +242,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         needs=("点击", "二维码", "扫码", "关注我们", "APP"),
         description="calls to action: 请点击…, 扫描/长按二维码…, 关注我们, 下载…APP",
         pattern=_rx(
-            r".*(?:请点击|点击下方|点击进入|长按(?:识别)?二维码|扫描(?:下方)?二维码|扫码(?:关注|下载)|关注我们|下载\S{0,8}APP).*"
+            r".*(?:请点击|点击下方|点击进入|(?:长按|扫描|识别)\S{0,6}二维码|扫码(?:关注|下载)|(?:欢迎|请|敬请)关注我们"
+            r"|^关注我们|下载\S{0,8}APP).*"
         ),
         max_length=80,
     ),
@@ -229,7 +262,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         description="reporter or editor in a dateline: 本报讯（记者 X）, 财联社（上海，编辑 X）讯",
         pattern=_rx(
             rf"^{_NAME}{{0,20}}?[（(](?:[^（）()]{{0,12}}?[，,]\s*)?(?:编辑\s*(?P<editor>{_CJK_NAME})"
-            rf"|(?:本报)?(?:记者|通讯员)\s*(?P<author>{_NAMES}))\s*[）)]"
+            rf"|(?:本报)?(?:{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}){_NAMES_TAIL})\s*[）)]"
         ),
         where="head",
         removes=False,
@@ -243,13 +276,15 @@ TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         name="outlet-credit",
         description="parenthesised outlet closing the article: （新华社）, (央视新闻)",
-        pattern=_rx(rf"\s*[（(](?P<sources>{_OUTLET})[）)]\s*$"),
+        pattern=_rx(rf"\s*[（(](?:据|{_SOURCE_WORD}[:：]?)?(?P<sources>{_OUTLET})[）)]\s*$"),
         where="tail",
     ),
     TextRule(
         name="reporter-credit",
         description="parenthesised reporter credit closing the article: （记者 王明）",
-        pattern=_rx(rf"\s*[（(](?:{_NAME}{{0,12}}?记者|通讯员)\s*(?P<author>{_NAME}{{1,20}}?)\s*[）)]\s*$"),
+        pattern=_rx(
+            rf"\s*[（(](?:{_NAME}{{0,12}}?{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}){_NAMES_TAIL}\s*[）)]\s*$"
+        ),
         where="tail",
     ),
     TextRule(

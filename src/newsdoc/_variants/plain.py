@@ -22,9 +22,17 @@ _NOT_HEADLINE = re.compile(
     r"\d{1,2}月\d{1,2}日(?:电|讯|消息)|本报讯|本刊讯|^\S{0,10}讯\s*[（(]|^[（(]?\s*(?:本报)?记者|^(?:作者|来源|编辑)[:：]"
     r"|https?://|摄$|^[（(]?\s*原标题"
 )
+#: A header line: the date, perhaps labelled (发布时间：), with the site's URL or the outlet before or after it
+#: (来源：某报 2023-05-06 09:12 / 2023-05-06 09:12 来源：某报 / 2023-05-06 09:12 某某日报).
+_SOURCE_LABEL = r"(?:来源|來源|稿源)\s*[:：]\s*"
+#: A bare name after the date is the outlet (某某日报, 北川融媒); counters (阅读 120) are not.
+_OUTLET = r"(?!阅读|浏览|点击|评论)[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}"
 _HEADER_DATE = re.compile(
-    r"(?:https?://\S+\s*)?(?P<date>(?:19|20)\d\d\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?[\d:：\s]*)"
-    r"(?:(?:来源|稿源)\s*[:：]\s*(?P<source>\S{2,20}))?\s*"
+    rf"(?:https?://\S+\s*)?(?:{_SOURCE_LABEL}(?P<before>[^\s:：]{{2,20}})\s+)?"
+    r"(?:(?:发布时间|发表时间|发布日期|时间|日期|发布于|发表于)\s*[:：]?\s*)?"
+    r"(?P<date>(?:19|20)\d\d\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?[\d:：\s]*)"
+    r"(?:(?:星期|周)[一二三四五六日天]\s*)?"
+    rf"(?:{_SOURCE_LABEL}(?P<source>[^\s:：]{{2,20}})|(?P<outlet>{_OUTLET}))?\s*"
 )
 #: How many lines after the headline may hold the header's date line.
 _HEADER_LINES = 3
@@ -75,8 +83,9 @@ def _header_date(lines: list[str], draft: Draft) -> None:
             result = parse_date(match["date"])
             if result.value is not None:
                 draft.fields["published"] = result.value
-                if match["source"]:
-                    draft.add_sources((match["source"],))
+                source = match["before"] or match["source"] or match["outlet"]
+                if source:
+                    draft.add_sources((source,))
                 draft.remove("header-date-line", line)
                 draft.note("date-assumed-beijing", f"header date {match['date'].strip()!r} read as Beijing time")
                 lines[i] = ""
