@@ -19,6 +19,8 @@ _SPLIT_SOURCES = re.compile(r"\s*[、，,;；/]\s*|\s{2,}")
 #: Staff codes after an editor's name: SF014, NF, _NN2587, (实习生)… are not part of the name.
 _STAFF_CODE = re.compile(r"(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))+$")
 _NAME_LIST = re.compile(r"\s*[、，,]\s*")
+#: Role words between the names of a credit (记者 A 通讯员 B): the names are the authors, the roles are not.
+_WRITER_ROLES = re.compile(r"\s*(?:通讯员|实习生)\s*")
 _TEXT_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
 
 
@@ -93,7 +95,7 @@ def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:
         elif name == "editor":
             draft.offer("editor", editor_name(value))
         elif name == "author":
-            draft.offer("author", _NAME_LIST.sub(" ", value))
+            draft.offer("author", _NAME_LIST.sub(" ", _WRITER_ROLES.sub(" ", value)).strip())
         else:
             draft.offer(name, value)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ._draft import Draft, DraftBlock, clean_entities, ends_sentence
 from ._model import BlockKind
 
@@ -9,6 +11,8 @@ from ._model import BlockKind
 #: that does not end with punctuation is far longer. Lines ending with these marks continue a sentence.
 MAX_SUBHEADING = 24
 _CONTINUES = ("，", ",", "、", "：", ":", "—", "-")
+#: A bracketed note closing a paragraph (（全文完）, （记者 王明）): the sentence ends before it.
+_CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
 
 
 def read_lines(text: str, draft: Draft) -> None:
@@ -28,5 +32,5 @@ def is_subheading(line: str, following: str) -> bool:
         and not line.endswith(_CONTINUES)
         and not ends_sentence(line)
         and len(following) > len(line)
-        and ends_sentence(following)
+        and ends_sentence(_CLOSING_NOTE.sub("", following))
     )

@@ -124,10 +124,15 @@ _NOT_A_NAME = (
 )
 _CJK_NAME = rf"{_NOT_A_NAME}[\u4e00-\u9fff·]{{2,4}}"
 _NAMES = rf"{_CJK_NAME}(?:[、，,\s]+{_CJK_NAME})*"
-#: After the names in a bracketed credit: more staff (通讯员 B) and a role (摄, 报道), which are not names.
-_NAMES_TAIL = rf"(?:\s*(?:通讯员|实习生)\s*{_NAMES})*(?:\s*(?:摄影?|报道))?"
+#: Correspondents credited after the reporters (记者 A 通讯员 B): writers too; the role word is dropped from the field.
+_MORE_WRITERS = rf"(?:\s*(?:通讯员|实习生)\s*{_NAMES})*"
+#: What the credited did, after the names (摄, 报道): not part of a name.
+_ROLE = r"(?:\s*(?:摄影?|报道))?"
 #: A name or staff code in a credit line: CJK (transliterations with ·) or Latin, then a staff code (SF014, _NN25).
-_PERSON = r"(?:[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z.\-]{1,20})(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))?"
+_PERSON = (
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z.\-]{1,20})"
+    r"(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))?"
+)
 _PEOPLE = rf"{_PERSON}(?:\s*[、，,]\s*{_PERSON}|\s+{_PERSON})*"
 #: A role noted after the names: （实习生）, （见习）.
 _ROLE_NOTE = r"(?:\s*[（(][\u4e00-\u9fff]{1,6}[）)])?"
@@ -262,7 +267,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         description="reporter or editor in a dateline: 本报讯（记者 X）, 财联社（上海，编辑 X）讯",
         pattern=_rx(
             rf"^{_NAME}{{0,20}}?[（(](?:[^（）()]{{0,12}}?[，,]\s*)?(?:编辑\s*(?P<editor>{_CJK_NAME})"
-            rf"|(?:本报)?(?:{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}){_NAMES_TAIL})\s*[）)]"
+            rf"|(?:本报)?(?:{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}{_MORE_WRITERS}){_ROLE})\s*[）)]"
         ),
         where="head",
         removes=False,
@@ -283,7 +288,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="reporter-credit",
         description="parenthesised reporter credit closing the article: （记者 王明）",
         pattern=_rx(
-            rf"\s*[（(](?:{_NAME}{{0,12}}?{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}){_NAMES_TAIL}\s*[）)]\s*$"
+            rf"\s*[（(](?:{_NAME}{{0,12}}?{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}{_MORE_WRITERS}){_ROLE}\s*[）)]\s*$"
         ),
         where="tail",
     ),
