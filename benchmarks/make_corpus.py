@@ -189,7 +189,9 @@ def _portal_template(source: str, text: str) -> _Template | None:
     if meta is None:
         return None
     blocks[meta], date_format = _mark_date(blocks[meta])
-    headline = next(i for i in range(meta - 1, -1, -1) if _clean(blocks[i]) and not _clean(blocks[i]).isdigit())
+    headline = next((i for i in range(meta - 1, -1, -1) if _clean(blocks[i]) and not _clean(blocks[i]).isdigit()), None)
+    if headline is None:  # a page whose headline this simple reading cannot find: not a template
+        return None
     old_title = _clean(blocks[headline])
     blocks[headline] = _TITLE_TEXT
 
