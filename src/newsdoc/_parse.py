@@ -32,6 +32,8 @@ def parse(data: bytes | str, *, path: PathLike | None = None) -> Document:
         handler.finish(draft)
         if not draft.blocks:
             draft.note("body-empty", "no body text was found")
+        if "published" not in draft.fields and not any(d.code.startswith("date-") for d in draft.diagnostics):
+            draft.note("date-missing", "the file gives no publication date")
         return draft.freeze()
     except NewsdocError as exc:
         raise exc.with_path(name) from None

@@ -1,9 +1,12 @@
 """Text dumps of whole portal pages: menus, a headline, a meta line, the article, then a long footer.
 
-Found by shape, not by one site's words: the meta line is the first line holding a full date and time; the headline is
-the nearest real line above it; the article starts at the first sentence-like line after it and ends at the first
-footer line (:data:`FOOTER`). Text browsers hard-wrap long lines (w3m at 200 display columns); wrapped lines are
-joined first. Everything outside the article is recorded as removed.
+Found by shape, not by one site's words: the meta line is the first short dated line that reads as a header line,
+not as prose (no sentence punctuation) nor as the page's clock (今天是…, a bare date with a weekday); its labels
+(来源, 作者, 编辑, 发布时间) and those of credit lines beside it are read into fields. The headline is the nearest
+real line above it, passing over credit lines. The article starts at the first sentence-like line after it (or at a
+notice's salutation just before that) and ends at the first footer line (:data:`FOOTER`). Text browsers hard-wrap
+long lines (w3m at 200 display columns); wrapped lines are joined first. Everything outside the article is recorded
+as removed.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from .._draft import Draft, clean, clean_entities
 from .._model import Variant
 from ._protocol import Body, Score
 
+#: w3m's -cols 200 wraps a line that would reach column 200.
+_WRAP_COLUMNS = 199
 #: Page furniture that marks a portal dump (each distinct hit is evidence).
 _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (label, literals, re.compile(rx.replace(r"^\s*", r"^[^\S\n]*").replace(r"^\s+", r"^[^\S\n]+"), re.MULTILINE))
     for label, literals, rx in (
         ("footer line 版权声明", ("版权声明",), r"^\s*版权声明"),
         ("copyright line", ("Copyright", "©", "版权所有", "All Rights"), r"Copyright|©|版权所有|All Rights Reserved"),
-        ("ICP licence number", ("ICP",), r"ICP[备证]"),
+        ("ICP licence number", ("ICP", "公网安备"), r"ICP[备证]|公网安备"),
         (
             "comment form",
             ("评论", "验证码", "跟贴"),
@@ -44,10 +49,17 @@ _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
         (
             "page tools",
-            ("打印本页", "【字体", "字号", "分享到", "举报"),
-            r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$",
+            ("打印本页", "【字体", "字号", "分享到", "举报", "【打印", "【关闭", "【纠错"),
+            r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$|【\s*(?:打印|关闭|纠错)】",
         ),
         ("bullet menu", ("•", "□"), r"^\s+[•□]\s"),
+        # three or more short items between bars ("首页 | 文化动态 | 非遗传承"), or after 首页 ("网站首页  本地  国内")
+        (
+            "navigation bar",
+            ("|", "｜", "首页"),
+            r"^\s*[^\s|｜]{1,8}(?:[^\S\n]*[|｜][^\S\n]*[^\s|｜]{1,8}){2,}[^\S\n]*$"
+            r"|^\s*(?:网站)?首页(?:[^\S\n]+[^\s|｜]{1,8}){2,}[^\S\n]*$",
+        ),
         ("NBSP-only lines", ("\xa0",), r"^\xa0+\s*$"),
         (
             "breadcrumb",
@@ -56,25 +68,112 @@ _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-#: A line that starts the footer: the article has ended.
-FOOTER = re.compile(
-    r"^\s*[\[(（【]?\s*(?:责任编辑|责编|编辑\s*[：:/]|文/|免责声明|特别声明|平台声明|版权声明|正文已结束|延伸阅读|相关阅读|"
-    r"相关新闻|相关推荐|相关文章|推荐阅读|关键字|关键词|标签[:：]|点击进入专题|此前报道|上一篇|下一篇|阅读剩余全文|分享到|"
-    r"本文来源|返回\S*首页|网友评论|\d+条评论|跟贴|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|©|\d+$)"
+
+# -- the meta line: a short dated header line near the headline ----------------------------------------------------
+
+#: The labels of a meta line or a credit line (simplified and traditional forms). Each value runs to the next label;
+#: 来源 may go without a colon (本文来源于国家统计局). The ``other`` labels are passed over, not read into fields.
+_LABEL = re.compile(
+    r"(?P<editor>责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]"
+    r"|(?P<author>作者|记者|記者)\s*[:：]"
+    r"|(?P<source>(?:本文|文章|信息|新闻|稿件)?(?:来源|來源|稿源|出处)于?)\s*[:：]?"
+    r"|(?P<other>发布时间|发布日期|發佈時間|发表时间|更新时间|时间|日期|浏览次数|浏览|点击数|点击|阅读|字号|字体)\s*[:：]"
 )
-_CREDIT_WORDS = re.compile(r"原标题|作者|记者|编辑|来源")
-_TIME = re.compile(r"\d{1,2}[:：]\d{2}")
-_BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
+#: A meta line is not prose: no sentence punctuation, and at most this long (a government site's meta line with
+#: 发布时间, 来源, 作者, 浏览次数 and its page tools runs to about 90 characters).
+_MAX_META = 120
+_PROSE = re.compile(r"[。！？；]")
+#: A line with a date and nothing to say it is a meta line (no label, no time) must be shorter, and must not run the
+#: date on into words (国家统计局2023年5月6日发布…): that is a sentence or a headline.
+_MAX_BARE_DATE_LINE = 60
+#: Today's date in a page's top bar ("今天是：2023年5月8日 星期一"), not the article's.
+_TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|当前日期|当前时间|现在时间|现在是")
+#: A weekday beside a bare date: a page's clock ("2023年5月8日 星期一"), the meta line only when no other line is.
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+#: A relative time (3小时前, 昨天 10:20, 刚刚) on a page that prints no date.
+_RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天)前|刚刚|(?:昨天|前天)\s*\d{1,2}[:：]\d{2}")
+#: Where a labelled value ends, besides the next label: a bracket (【字号】, （实习）), white space or a page tool.
+_VALUE_END = re.compile(r"[\s【】\[\]（）()]|举报|分享|收藏|打印")
+#: Where a date starts in a value run on to it: 来源：人民日报2024-05-13 08:49.
+_DATE_START = re.compile(r"(?:19|20)\d\d\s*[-年/.]")
+#: A reporter's title before the names in an author value (作者：本报记者 张三).
+_REPORTER_TITLE = re.compile(r"^(?:(?:本报|本刊|特约|实习)?记者|通讯员)\s*")
+#: One or more personal names: 2-4 characters each, separated by 、 or a space, not running on into more text.
+_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})*(?![\u4e00-\u9fff])")
+#: The unlabelled meta line of sample 002: "author category date time comments tag tag".
+_SHAPED_META = re.compile(r"(?P<author>\S+) (?P<category>\S+) .*?\d{1,2}:\d{2}(?::\d{2})? \d+ ?(?P<tags>.*)")
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
     "陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
 _OUTLET_END = "网|报|社|台|刊|新闻|客户端"
-_SOURCE_ON_META = (
-    re.compile(r"(?:本文)?来源(?:于)?\s*[:：]?\s*(?P<x>[^\s\u3000]+?)(?=\d{4}[-年/]|\s|\u3000|举报|发布于|$)"),
-    re.compile(r"发布于(?:" + _PROVINCES + r")?(?P<x>\S+?)官方账号"),
+#: Words beside an unlabelled date that name no source: a weekday, the poster's IP location (发布于云港).
+_NOT_SOURCE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]$|发布于")
+#: A source printed as an account: "发布于北京经济日报官方账号" (the province is the account's IP location).
+_ACCOUNT = re.compile(r"发布于(?:" + _PROVINCES + r")?(?P<x>\S+?)官方账号")
+
+# -- the headline and the credit lines around the meta line ---------------------------------------------------------
+
+#: A credit line led by a label (作者：何文　来源：川渝经济报, 来源：南湖晚报): read like the meta line.
+_CREDIT_LINE = re.compile(
+    r"^[\[【(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|作者|记者|記者|(?:本文|文章|信息|新闻|稿件)?(?:来源|來源|稿源|出处))"
+    r"\s*[:：]"
 )
-_WRAP_COLUMNS = 199
+#: Other credit lines in the header (原标题, 《棱镜》作者周纯): passed to the text rules with the article.
+_CREDIT_WORDS = re.compile(r"原[标標][题題]|作者|[记記]者|[编編][辑輯]|[来來]源")
+#: Lines that are never the headline: credit lines, dated labels (发布时间：…) and page tools (【字号】, 字号：).
+_NOT_HEADLINE = re.compile(
+    _CREDIT_LINE.pattern
+    + r"|^[\[【(（]?\s*(?:发布|更新)?(?:时间|日期)\s*[:：]"
+    + r"|^[\[【]\s*(?:字号|字体|打印|分享|收藏|关闭)|^(?:字号|字体)\s*[:：]"
+)
+#: A headline is at least this long. A 4-5 character one (春耕正当时) must be the nearest line above the meta line,
+#: all Chinese, not an outlet's or account's name (经济日报, 北疆网) and not under a longer headline-like line (an
+#: account or column name printed between the headline and the meta line).
+_MIN_HEADLINE = 6
+_MIN_SHORT_HEADLINE = 4
+#: An outlet's or account's name (经济日报, 北疆网, 临江在线).
+_OUTLET_NAME = re.compile(r"(?:" + _OUTLET_END + r"|在线)$")
+_BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
+#: A row of three or more short menu words set apart by bars or wide gaps (首页 | 新闻 | 财经,
+#: 网站首页    本地    国内    国际): never a headline, which separates its words by one space if at all.
+_MENU_ROW = re.compile(r"^(?:[^\s|｜]{1,6}(?:[^\S\n]*[|｜][^\S\n]*|[^\S\n]{2,})){2,}[^\s|｜]{1,6}$")
+
+# -- the article: from the first sentence-like line to the footer ----------------------------------------------------
+
+#: A notice's salutation (各乡镇人民政府，县直各有关单位：, 尊敬的旅客：) opens the article when a sentence follows it.
+_SALUTATION = re.compile(r"^(?:各|尊敬的|亲爱的|全体|全市|全省|全县|全区|广大)[^。！？：:]{1,60}[：:]$")
+#: Where the footer starts, by shape: the credits and link lists that follow an article (责任编辑, 上一篇, 相关阅读,
+#: a lone counter); page tools in brackets (【打印】【关闭】, 【打印本页】, Xinhua's 【纠错】); the site's licence
+#: numbers and credits (ICP备…号, 公网安备, 网站标识码, 版权所有, 关于我们 | 联系我们).
+_FOOTER_SHAPES = (
+    r"[\[(（【]?\s*(?:责任编辑|責任編輯|责编|責編|(?:编辑|編輯)\s*[：:/]|文/|免责声明|特别声明|平台声明|版权声明|正文已结束|"
+    r"延伸阅读|相关阅读|相关新闻|相关推荐|相关文章|推荐阅读|关键字|关键词|标签[:：]|点击进入专题|此前报道|上一篇|下一篇|"
+    r"阅读剩余全文|分享到|本文来源|返回\S*首页|网友评论|\d+条评论|跟贴|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|"
+    r"©|\d+$)",
+    r"[\[【]\s*(?:打印|关闭|纠错|收藏)",
+    r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|版权所有|版權所有",
+    r"(?:关于我们|联系我们)\s*(?:[|｜]|$)|网站地图",
+)
+#: A line that starts the footer: the article has ended.
+FOOTER = re.compile(r"^\s*(?:" + "|".join(_FOOTER_SHAPES) + ")")
+#: The site owner's credits (主办单位：…, 技术支持：…) start the footer only when they run on to the site's licence or
+#: copyright line: an event article lists its own 主办单位 and 承办单位 in the text.
+_SITE_CREDIT = re.compile(r"^\s*(?:(?:主办|承办|协办)(?:单位)?|技术支持)\s*[:：]")
+_SITE_LICENCE = re.compile(r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©")
+
+# -- the trailer: credits after the article ------------------------------------------------------------------------
+
+#: Editor labels after the article, most specific first: 责任编辑 is the editor when several are named.
+_EDITOR_RANK = ("责任编辑", "责编", "编辑")
+_TRAILER_EDITOR = re.compile(
+    r"(?P<label>责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:/]\s*(?P<x>[^\s\[\]【】（）()：:]+)"
+)
+#: Traditional editor labels (責任編輯) ranked as their simplified forms.
+_SIMPLIFIED = str.maketrans("責編輯", "责编辑")
+
+# -- the site's name ----------------------------------------------------------------------------------------------
+
 _SITE_RULES = (
     re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,10}(?:网|报|新闻|资讯网|在线))$"),
     re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,6})首页$"),
@@ -103,26 +202,37 @@ class PortalHandler:
 
     def split(self, text: str, draft: Draft) -> Body:
         lines = join_wrapped(text.split("\n"))
+        site = _site(lines)
         meta = _meta_line(lines)
+        if meta is None:
+            meta = _relative_meta_line(lines, _body_start(lines, 0))
+        editors: dict[str, str] = {}  # 责任编辑 / 责编 / 编辑 → name, from the meta line, credit lines and trailer
         if meta is None:
             draft.note("portal-no-meta-line", "no line with a full date and time: no headline or date found")
             start = _body_start(lines, 0)
             headline = None
         else:
-            headline = _headline(lines, meta)
-            _read_meta(lines[meta], draft)
+            headline = _headline(lines, meta, site)
+            _read_meta(lines[meta], draft, editors)
             start = _body_start(lines, meta + 1)
         end = _body_end(lines, start)
-        site = _site(lines)
         if site:
             draft.fields["site"] = site
         if headline is not None:
             draft.fields["title"] = clean_entities(lines[headline])
-        credits = _header_credits(lines, meta, start)
-        skip = {headline, meta, *credits}
+        top = headline if headline is not None else meta if meta is not None else -1
+        labelled, credits = _header_credits(lines, range(top + 1, start), meta)
+        for i in labelled:  # credit lines read here, like the meta line they continue
+            _read_labels(clean_entities(lines[i]), draft, editors)
+            draft.remove("portal-meta-line", lines[i])
+        skip = {headline, meta, *labelled, *credits}
         draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in skip))
-        _read_trailer(lines[end : end + 40], draft)
+        _read_trailer(lines[end : end + 40], draft, editors)
         draft.remove("portal-footer", "\n".join(lines[end:]))
+        for label in _EDITOR_RANK:
+            if editors.get(label):
+                draft.offer("editor", editors[label])
+                break
         return Body("\n".join([lines[i] for i in credits] + lines[start:end]), "text")
 
     def finish(self, draft: Draft) -> None:
@@ -165,81 +275,203 @@ def _overflows(line: str, unit: str) -> bool:
 
 
 def _meta_line(lines: list[str]) -> int | None:
-    """The first line with a full date and time; failing that, the first short line with a full date."""
-    dated = None
+    """The first dated line shaped like a meta line; failing that, the first page clock (a date with a weekday)."""
+    clock = None
     for i, line in enumerate(lines):
         found = find_date(line)
-        if found is not None and _TIME.search(line, found[1].start()):
+        if found is None:
+            continue
+        shape = _meta_shape(line, found[1])
+        if shape == "meta":
             return i
-        if found is not None and dated is None and len(line.strip()) <= 60:
-            dated = i
-    return dated
+        if shape == "clock" and clock is None:
+            clock = i
+    return clock
 
 
-def _headline(lines: list[str], meta: int) -> int | None:
-    for i in range(meta - 1, max(meta - 9, -1), -1):
-        line = clean(lines[i])
-        if len(line) >= 6 and not _BULLET.match(lines[i]) and ">" not in line and not FOOTER.match(line):
+def _relative_meta_line(lines: list[str], article: int) -> int | None:
+    """A page that prints no date: a short line above the article with a relative time (3小时前) is its meta line."""
+    for i in range(article):
+        text = clean(lines[i])
+        if _RELATIVE_TIME.search(text) and len(text) <= _MAX_BARE_DATE_LINE and not _PROSE.search(text):
             return i
     return None
 
 
+def _meta_shape(line: str, date: re.Match[str]) -> str | None:
+    """How a dated line reads: "meta" (a short header line), "clock" (a bare date and a weekday), or None (prose,
+    a headline holding a date, or the top bar's 今天是…)."""
+    text = clean(line)
+    if len(text) > _MAX_META or _PROSE.search(text) or _TODAY.search(text):
+        return None
+    if _LABEL.search(text):
+        return "meta"
+    if "，" in text:
+        return None
+    if date["H"] is not None:
+        return "meta"
+    end = date.end()
+    run_on = end < len(line) and not line[end - 1].isspace() and _is_cjk(line[end])
+    if len(text) > _MAX_BARE_DATE_LINE or run_on:
+        return None
+    return "clock" if _WEEKDAY.search(text) else "meta"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _headline(lines: list[str], meta: int, site: str | None) -> int | None:
+    """The nearest real line above the meta line; credit and label lines are passed over. A short line (4-5
+    characters) is the headline when it is the nearest, unless a longer headline-like line sits right above it."""
+    near = [i for i in range(meta - 1, max(meta - 9, -1), -1) if clean(lines[i])]
+    near = [i for i in near if not _NOT_HEADLINE.match(clean(lines[i]))]
+    headline_like = [i for i in near if _plausible(lines[i]) and len(clean(lines[i])) >= _MIN_HEADLINE]
+    if near and _short_headline(lines[near[0]], site):
+        above = near[1] if len(near) > 1 else None
+        if above is None or above not in headline_like or _OUTLET_NAME.search(clean(lines[above])):
+            return near[0]
+    return headline_like[0] if headline_like else None
+
+
+def _plausible(raw: str) -> bool:
+    """Not a menu item or row, a breadcrumb or a footer line."""
+    line = clean(raw)
+    return not (_BULLET.match(raw) or ">" in line or _MENU_ROW.match(raw.strip()) or FOOTER.match(line))
+
+
+def _short_headline(raw: str, site: str | None) -> bool:
+    line = clean(raw)
+    return (
+        len(line) >= _MIN_SHORT_HEADLINE
+        and all(_is_cjk(ch) for ch in line)
+        and line != site
+        and not _OUTLET_NAME.search(line)
+        and _plausible(raw)
+    )
+
+
 def _body_start(lines: list[str], start: int) -> int:
-    """The first sentence-like line: long enough, indented like a paragraph or holding a full stop."""
+    """The first sentence-like line: long enough, indented like a paragraph or holding a full stop. A notice's
+    salutation (各有关单位：) right before it opens the article."""
+    salutation = None
     for i in range(start, len(lines)):
         raw = lines[i]
         line = clean(raw)
-        credit_or_menu = line.startswith(("原标题", "（原标题", "(原标题")) or _BULLET.match(raw)
+        if not line:
+            continue
+        credit_or_menu = line.lstrip("（(").startswith(("原标题", "原標題")) or _BULLET.match(raw)
         if len(line) >= 20 and not credit_or_menu and (raw.startswith("\u3000") or re.search(r"[。！？]", line)):
-            return i
+            return i if salutation is None else salutation
+        salutation = i if _SALUTATION.match(line) else None
     return start
 
 
 def _body_end(lines: list[str], start: int) -> int:
     for i in range(start + 1, len(lines)):
-        if lines[i].strip() and FOOTER.match(clean(lines[i])):
+        if not lines[i].strip():
+            continue
+        line = clean(lines[i])
+        if FOOTER.match(line) or (_SITE_CREDIT.match(line) and _beside_licence(lines, i)):
             return i
     return len(lines)
 
 
-def _header_credits(lines: list[str], meta: int | None, start: int) -> list[int]:
-    """Lines between the meta line and the article that the text rules should see (原标题, 作者, 来源)."""
-    lo = 0 if meta is None else meta + 1
-    return [i for i in range(lo, start) if _CREDIT_WORDS.search(lines[i]) and len(clean(lines[i])) <= 40]
+def _beside_licence(lines: list[str], i: int) -> bool:
+    """A run of site credits from line ``i`` that holds or ends at the site's licence or copyright line."""
+    for line in lines[i:]:
+        if not line.strip():
+            continue
+        if _SITE_LICENCE.search(line):
+            return True
+        if not _SITE_CREDIT.match(clean(line)):
+            return False
+    return False
 
 
-def _read_meta(line: str, draft: Draft) -> None:
+def _header_credits(lines: list[str], span: range, meta: int | None) -> tuple[list[int], list[int]]:
+    """Credit lines between the headline and the article: those led by a label (作者：…　来源：…), read here like
+    the meta line, and the others (原标题, bylines), left for the text rules."""
+    labelled: list[int] = []
+    others: list[int] = []
+    for i in span:
+        line = clean(lines[i])
+        if i == meta or not line:
+            continue
+        if _CREDIT_LINE.match(line) and len(line) <= _MAX_META:
+            labelled.append(i)
+        elif _CREDIT_WORDS.search(line) and len(line) <= 40:
+            others.append(i)
+    return labelled, others
+
+
+def _read_meta(line: str, draft: Draft, editors: dict[str, str]) -> None:
+    """Published date, author, sources and editor from the meta line (a relative time gives no date)."""
     found = find_date(line)
-    assert found is not None
-    result, match = found
-    draft.fields["published"] = result.value
-    if result.provenance == "assumed-beijing":
-        draft.note("date-assumed-beijing", f"portal date {match.group(0).strip()!r} read as Beijing time")
+    if found is not None:
+        result, match = found
+        draft.fields["published"] = result.value
+        if result.provenance == "assumed-beijing":
+            draft.note("date-assumed-beijing", f"portal date {match.group(0).strip()!r} read as Beijing time")
     draft.remove("portal-meta-line", line)
     line = html.unescape(line) if "&" in line else line
     text = clean(line)
-    shaped = re.fullmatch(r"(?P<author>\S+) (?P<category>\S+) .*?\d{1,2}:\d{2}(?::\d{2})? \d+ ?(?P<tags>.*)", text)
+    labelled = _LABEL.search(text) is not None
+    shaped = None if labelled else _SHAPED_META.fullmatch(text)
     if shaped:  # "author category date time comments tag tag"
         draft.offer("author", shaped["author"])
         draft.fields["categories"] = (shaped["category"],)
         draft.fields["tags"] = tuple(shaped["tags"].split())
         return
-    credit = re.search(
-        r"(?:作者|记者)\s*[：:]\s*(?P<x>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}(?![：:\u4e00-\u9fff]))*)",
-        text,
-    )
-    if credit:
-        draft.offer("author", credit["x"].replace("、", " "))
-    for rx in _SOURCE_ON_META:
-        hit = rx.search(line)
-        if hit:
-            _offer_source(hit["x"], draft)
-            return
-    after = clean(line[match.end() :])
-    before = clean(line[: match.start()])
-    candidate = after.split(" ")[0] if after else before
-    if candidate and re.fullmatch(r"[\u4e00-\u9fff\-－]{2,20}", candidate):
+    if _read_labels(text, draft, editors):
+        return
+    hit = _ACCOUNT.search(line)
+    if hit:
+        _offer_source(hit["x"], draft)
+    else:
+        _source_beside_date(line, draft)
+
+
+def _source_beside_date(line: str, draft: Draft) -> None:
+    """An unlabelled meta line's source: the word after the date and time (2024年05月10日 00:26 每日经济新闻), or
+    the words before them (金融市场棱镜2019-09-23 07:48)."""
+    found = find_date(line)
+    if found is None:
+        return
+    after = clean(line[found[1].end() :])
+    candidate = after.split(" ")[0] if after else clean(line[: found[1].start()])
+    if candidate and re.fullmatch(r"[\u4e00-\u9fff\-－]{2,20}", candidate) and not _NOT_SOURCE.match(candidate):
         _offer_source(candidate, draft)
+
+
+def _read_labels(text: str, draft: Draft, editors: dict[str, str]) -> bool:
+    """Read the labelled values of a meta or credit line (作者：…, 来源：…, 编辑：…). True when it names a source."""
+    labels = list(_LABEL.finditer(text))
+    named_source = False
+    for n, label in enumerate(labels):
+        stop = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        value = text[label.end() : stop].strip()
+        if label["author"]:
+            value = _REPORTER_TITLE.sub("", value)
+        value = value[: _value_end(value)]
+        if not value:
+            continue
+        if label["author"]:
+            names = _NAMES.match(value)
+            if names:
+                draft.offer("author", names.group(0).replace("、", " "))
+        elif label["source"]:
+            _offer_source(value, draft)
+            named_source = True
+        elif label["editor"]:
+            editors.setdefault(label["editor"].translate(_SIMPLIFIED), editor_name(value))
+    return named_source
+
+
+def _value_end(value: str) -> int:
+    """Where a labelled value ends: at a bracket, white space, a page tool or a date run on to it."""
+    ends = [m.start() for m in (_VALUE_END.search(value), _DATE_START.search(value)) if m]
+    return min(ends, default=len(value))
 
 
 def _offer_source(raw: str, draft: Draft) -> None:
@@ -252,15 +484,12 @@ def _offer_source(raw: str, draft: Draft) -> None:
         draft.add_sources((source,))
 
 
-def _read_trailer(lines: list[str], draft: Draft) -> None:
+def _read_trailer(lines: list[str], draft: Draft, editors: dict[str, str]) -> None:
     """Credits printed right after the article: editor, source, author. Searched, not anchored: they run together."""
-    editors: dict[str, str] = {}
     for raw in lines:
         line = clean(raw)
-        for label in ("责任编辑", "责编", "编辑"):
-            hit = re.search(rf"{label}\s*[：:/]\s*(?P<x>[^\s\]）)：:]+)", line)
-            if hit and label not in editors:
-                editors[label] = editor_name(hit["x"])
+        for editor in _TRAILER_EDITOR.finditer(line):
+            editors.setdefault(editor["label"].translate(_SIMPLIFIED), editor_name(editor["x"]))
         hit = re.search(r"本文来源\s*[：:]\s*(?P<x>[^\s，。（）()]+?)(?=作者|责任编辑|[）)]|\s|$)", line)
         if hit:
             draft.add_sources((hit["x"],))
@@ -272,10 +501,6 @@ def _read_trailer(lines: list[str], draft: Draft) -> None:
         hit = re.search(r"本文(?:地址|链接|网址)\s*[:：]\s*(?P<x>https?://\S+)", line)
         if hit:
             draft.offer("url", hit["x"])
-    for label in ("责任编辑", "责编", "编辑"):
-        if editors.get(label):
-            draft.offer("editor", editors[label])
-            break
 
 
 def _site(lines: list[str]) -> str | None:
