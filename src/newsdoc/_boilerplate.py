@@ -20,7 +20,9 @@ _SPLIT_SOURCES = re.compile(r"\s*[、，,;；/]\s*|\s{2,}")
 _STAFF_CODE = re.compile(r"(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))+$")
 _NAME_LIST = re.compile(r"\s*[、，,]\s*")
 #: Role words between the names of a credit (记者 A 通讯员 B): the names are the authors, the roles are not.
-_WRITER_ROLES = re.compile(r"\s*(?:通讯员|实习生)\s*")
+_WRITER_ROLES = re.compile(r"\s*(?:通讯员|实习生|[记記]者)\s*")
+#: A 2-character name padded to 3 with a space, as bylines align them: 王 明.
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _TEXT_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
 
 
@@ -95,7 +97,8 @@ def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:
         elif name == "editor":
             draft.offer("editor", editor_name(value))
         elif name == "author":
-            draft.offer("author", _NAME_LIST.sub(" ", _WRITER_ROLES.sub(" ", value)).strip())
+            names = _NAME_LIST.sub(" ", _WRITER_ROLES.sub(" ", value)).strip()
+            draft.offer("author", _PADDED_NAME.sub(r"\1\2", names))
         else:
             draft.offer(name, value)
 
@@ -103,4 +106,4 @@ def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:
 def editor_name(value: str) -> str:
     """An editor's name without staff codes or trailing punctuation."""
     name = _STAFF_CODE.sub("", value.strip()).strip(" _-:：|｜。.,，")
-    return name or value.strip()
+    return name or ("" if _STAFF_CODE.fullmatch(value.strip()) else value.strip())  # a staff code alone names nobody

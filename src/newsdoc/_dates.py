@@ -20,6 +20,12 @@ _NUMERIC = re.compile(
 )
 
 
+#: A zone's name after the time, as Go prints times: "2023-05-06 20:15:00 +0800 CST".
+_ZONE_NAME = re.compile(r"\s*(?:[A-Z]{2,5}|\([^()]{1,40}\))")
+#: JavaScript's Date.toString(): "Sat May 06 2023 09:12:00 GMT+0800 (China Standard Time)".
+_JAVASCRIPT = re.compile(r"[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}(?: \([^()]*\))?")
+
+
 class DateResult:
     """A parsed date and how it was read: 'offset', 'utc', 'assumed-beijing', or an error message."""
 
@@ -35,8 +41,10 @@ def parse_date(raw: str) -> DateResult:
     if not text:
         return DateResult(None, problem="the date is empty")
     match = _NUMERIC.match(text)
-    if match and match.end() >= len(text.rstrip()):
+    if match and (match.end() >= len(text.rstrip()) or _named_zone(match, text[match.end() :].strip())):
         return _from_match(match)
+    if _JAVASCRIPT.fullmatch(text):
+        return _javascript(text)
     if match is None and re.search(r"[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
         return _rfc2822(text)
     return DateResult(None, problem=f"unreadable date {text!r}")
@@ -71,6 +79,20 @@ def _from_match(match: re.Match[str]) -> DateResult:
     if offset >= dt.timedelta(hours=24):
         return DateResult(None, problem=f"impossible offset {tz!r}")
     return DateResult(naive.replace(tzinfo=dt.timezone(sign * offset)), "offset")
+
+
+def _named_zone(match: re.Match[str], rest: str) -> bool:
+    """A zone name after the time: its name beside a numeric offset (Go's "+0800 CST"), or CST alone, which on a
+    Chinese site is China Standard Time (read as Beijing time, with the usual diagnostic)."""
+    return bool(_ZONE_NAME.fullmatch(rest)) and (match["tz"] is not None or rest == "CST")
+
+
+def _javascript(text: str) -> DateResult:
+    try:
+        value = dt.datetime.strptime(text.split(" (")[0], "%a %b %d %Y %H:%M:%S GMT%z")
+    except ValueError:
+        return DateResult(None, problem=f"unreadable date {text!r}")
+    return DateResult(value, "utc" if value.utcoffset() == dt.timedelta(0) else "offset")
 
 
 def _rfc2822(text: str) -> DateResult:

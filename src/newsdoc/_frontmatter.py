@@ -29,6 +29,9 @@ _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
 _JSON_END = re.compile(r"^;;;[ \t]*$", re.MULTILINE)
 #: A YAML key line, the shape of an unfenced Hexo header's first line.
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+#: The lines of an unfenced header: keys, their indented values and list items. A headline such as "NovaDB: 国产…"
+#: followed by paragraphs and, further down, a "---" separator is not a header.
+_HEADER_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)|[ \t]+\S|-(?:[ \t]|$)|#")
 #: The most scalars a header may expand to: far above any real post, far below an alias bomb's billions.
 MAX_HEADER_VALUES = 10_000
 #: The deepest nesting a header may have: real posts use 2 (a list of categories), this leaves room for anything sane.
@@ -83,8 +86,10 @@ def find_header(text: str) -> tuple[str, int] | None:
         return "toml", start
     if head.startswith(("{", '"', ";;;")) and _JSON_END.search(text, start + 3 if head.startswith(";;;") else start):
         return "json", start
-    if _KEY_LINE.match(text, start) and _YAML_FENCE.search(text, start):
-        return "yaml-unfenced", start
+    if _KEY_LINE.match(text, start):
+        fence = _YAML_FENCE.search(text, start)
+        if fence and all(_HEADER_LINE.match(line) for line in text[start : fence.start()].split("\n") if line.strip()):
+            return "yaml-unfenced", start
     return None
 
 

@@ -101,12 +101,13 @@ MARKUP_RULES: tuple[MarkupRule, ...] = (
 #: Widgets that live between two marker comments: (rule name, start marker, end marker).
 WIDGET_COMMENTS: tuple[tuple[str, str, str], ...] = (("stock-widget", "EM_StockImg_Start", "EM_StockImg_End"),)
 
-_OPEN = r"[（(【\[]?\s*"
+#: What may open a credit line: a bracket, or the bullet some outlets print before bylines (●本报记者, ■编辑).
+_OPEN = r"[（(【\[●○■□◆◇▲△★☆▶►▪•]?\s*"
 _CLOSE = r"\s*[）)】\]]?"
 _NAME = r"[^（）()【】\[\]]"
 #: Outlet names end like outlets: …社, …网, …报, …台, …新闻, …客户端. Parentheses such as （附名单） do not.
 _OUTLET = rf"{_NAME}{{1,14}}?(?:社|网|網|报|報|台|新闻|新聞|客户端|周刊|杂志|通讯|资讯|财经|日报|时报|晚报|早报|APP)"
-_DATE_MD = r"\d{1,2}月\d{1,2}日"
+_DATE_MD = r"\d{1,2}\s?月\s?\d{1,2}\s?日"
 #: Credit words in simplified and traditional characters (Big5 pages print 來源, 責任編輯, 原標題, 記者).
 _SOURCE_WORD = "[来來]源"
 _EDITOR_WORD = "[编編][辑輯]"
@@ -120,18 +121,24 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: Words that follow 记者/作者 or sit in closing brackets but are not names: 记者手记, 作者简介, （完）, （综合报道）.
 _NOT_A_NAME = (
     r"(?!附|注|完|图|下同|详见|资料|原标题|编者|续|未完|待续|全文|综合|本报|本刊|整理|手记|简介|观察|调查|札记|来信"
-    r"|报道|编辑|通讯员|实习生|摄)"
+    r"|报道|编辑|通讯员|实习生|记者|摄)"
 )
-_CJK_NAME = rf"{_NOT_A_NAME}[\u4e00-\u9fff·]{{2,4}}"
+#: A Chinese name: 2-4 characters, a transliteration with · (阿依努尔·吐尔逊), or a 2-character name padded to the
+#: width of 3 with a space (王 明), as bylines print them.
+_CJK_NAME = (
+    rf"{_NOT_A_NAME}(?![\u4e00-\u9fff]{{0,3}}?(?:{_EDITOR_WORD}|{_REPORTER_WORD}|通讯员))(?:[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff·]{{1,12}}|[\u4e00-\u9fff·]{{2,4}}"
+    rf"|[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff]))"
+)
 _NAMES = rf"{_CJK_NAME}(?:[、，,\s]+{_CJK_NAME})*"
 #: Correspondents credited after the reporters (记者 A 通讯员 B): writers too; the role word is dropped from the field.
-_MORE_WRITERS = rf"(?:\s*(?:通讯员|实习生)\s*{_NAMES})*"
+_MORE_WRITERS = rf"(?:\s*(?:通讯员|实习生|{_REPORTER_WORD})\s*{_NAMES})*"
 #: What the credited did, after the names (摄, 报道): not part of a name.
 _ROLE = r"(?:\s*(?:摄影?|报道))?"
 #: A name or staff code in a credit line: CJK (transliterations with ·) or Latin, then a staff code (SF014, _NN25).
 _PERSON = (
     r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z.\-]{1,20})"
     r"(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))?"
+    r"|[A-Z]{1,4}\d{1,6}"  # a staff code alone: （责任编辑：DF532）
 )
 _PEOPLE = rf"{_PERSON}(?:\s*[、，,]\s*{_PERSON}|\s+{_PERSON})*"
 #: A role noted after the names: （实习生）, （见习）.
@@ -142,8 +149,16 @@ _STAFF_LABEL = (
     rf"|初审|排版|摄影|摄像|图片|{_REPORTER_WORD}|作者|{_SOURCE_WORD})"
 )
 _MORE_CREDITS = rf"(?:\s*{_STAFF_LABEL}\s*[:：|｜/]\s*.*)?"
+#: Who wrote it, before the names: 作者：, 文/图, 撰文｜ (a separator is needed: 文 alone is a word).
+_WRITER_LABEL = r"(?:(?:文/图|图/文)\s*[:：/｜|]?|(?:撰文|文字|采写|文|作者)\s*[:：/｜|])\s*"
+#: A reporter, perhaps of a named outlet: 记者, 本报记者, 新华社记者, 澎湃新闻记者, 每经记者.
+_REPORTER = rf"[\u4e00-\u9fff]{{0,6}}?{_REPORTER_WORD}\s*[:：/｜|]?\s*"
+#: An editor credited on a byline's line: 每经记者 A 每经编辑 B.
+_BYLINE_EDITOR = rf"(?:\s+[\u4e00-\u9fff]{{0,4}}?{_EDITOR_WORD}\s*[:：/｜|]?\s*(?P<editor>{_PEOPLE}))?"
 #: An outlet named in a source line: no spaces at its ends, no brackets or sentence punctuation inside.
-_SOURCE = r"[^\s（）()【】\[\]，。；！？,;:：|｜、]+(?:\s[^\s（）()【】\[\]，。；！？,;:：|｜、]+)*"
+_SOURCE = r"[^\s（）()【】\[\]，。；！？,;:：|｜、]+(?:\s(?!(?:19|20)\d\d)[^\s（）()【】\[\]，。；！？,;:：|｜、]+)*"
+#: An account's ID after its name: 来源：某某（ID：abc123）.
+_ACCOUNT_ID = r"(?:\s*[（(]\s*(?:ID|微信号|公众号)\s*[:：]?[^（）()]*[）)])?"
 #: A date after the outlet on a source line (来源：某报 2023-05-06 09:12): removed with the line, not an outlet.
 _TRAILING_DATE = r"(?:\s+(?:19|20)\d\d\s*[-/.年][\d\s:：\-/.年月日]*)?"
 
@@ -170,8 +185,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         needs=("来源", "來源"),
         description="来源/文章来源/本文来源 line: the outlets credited (split on 、)",
         pattern=_rx(
-            rf"{_OPEN}(?:文章|本文|稿件|新闻|消息)?{_SOURCE_WORD}(?:于)?\s*[:：]\s*"
-            rf"(?P<sources>{_SOURCE}(?:\s*[、，,;；/]\s*{_SOURCE})*){_TRAILING_DATE}{_MORE_CREDITS}{_CLOSE}"
+            rf"{_OPEN}(?:文章|本文|稿件|新闻|消息)?{_SOURCE_WORD}(?:于)?\s*[:：丨|｜]\s*"
+            rf"(?P<sources>{_SOURCE}(?:\s*[、，,;；/]\s*{_SOURCE})*){_ACCOUNT_ID}{_TRAILING_DATE}{_MORE_CREDITS}{_CLOSE}"
         ),
         max_length=60,
     ),
@@ -188,12 +203,12 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="byline",
-        needs=("记者", "記者", "作者", "文：", "文:", "文/", "文 "),
-        description="byline line: 本报记者X发自Y, 记者A、B, 作者：X",
+        needs=("记者", "記者", "作者", "文：", "文:", "文/", "文 ", "文｜", "文|"),
+        description="byline line: 本报记者X发自Y, 新华社记者A B, 记者A、B, 作者：X, 文/图 本报记者X",
         pattern=_rx(
-            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:(?:本报|本刊|特约)?{_REPORTER_WORD}\s*[:：/]?|作者\s*[:：/]?|(?:撰文|文)\s*[:：/])"
-            rf"\s*(?P<author>{_NAMES})"
-            rf"\s*(?:发自\S{{0,8}}|报道)?{_CLOSE}"
+            rf"{_OPEN}(?:《[^》]{{1,12}}》)?(?:{_WRITER_LABEL}(?:{_REPORTER})?|{_REPORTER}|作者\s*)"
+            rf"(?P<author>{_NAMES}{_MORE_WRITERS})"
+            rf"\s*(?:发自\S{{0,8}}|报道)?{_BYLINE_EDITOR}{_CLOSE}"
         ),
         max_length=40,
     ),
@@ -235,28 +250,46 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="disclaimer",
-        needs=("声明", "本文", "风险提示"),
-        description="disclaimers: 免责声明：…, 特别声明：…, 本文仅代表作者观点…",
+        needs=("声明", "本文", "风险提示", "转载", "版权归"),
+        description="disclaimers: 免责声明：…, 广告声明：…, 本文仅代表作者观点…, 本文系转载…, 转载请注明出处",
         pattern=_rx(
-            r"[（(【]?\s*(?:免责声明|特别声明|版权声明|平台声明|风险提示)\s*[:：].*|本文仅代表作者.*|本文系作者授权.*"
+            r"[（(【]?\s*(?:免责声明|特别声明|版权声明|平台声明|广告声明|风险提示)\s*[:：].*|本文仅代表作者.*|本文系作者授权.*"
+            r"|本文系转载.*|.*版权归原作者所有.*|.*转载请注明出处.*|.*未经授权[，,]?(?:禁止|不得)转载.*"
         ),
         max_length=300,
     ),
     TextRule(
         name="promo",
         needs=("点击", "二维码", "扫码", "关注我们", "APP"),
-        description="calls to action: 请点击…, 扫描/长按二维码…, 关注我们, 下载…APP",
+        description="calls to action: 请点击…, 点击阅读原文, 扫描/长按二维码…, 关注我们, 下载…APP",
         pattern=_rx(
-            r".*(?:请点击|点击下方|点击进入|(?:长按|扫描|识别)\S{0,6}二维码|扫码(?:关注|下载)|(?:欢迎|请|敬请)关注我们"
+            r".*(?:请点击|点击下方|点击进入|点击阅读原文|(?:长按|扫描|识别)\S{0,6}二维码|扫码(?:关注|下载)|(?:欢迎|请|敬请)关注我们"
             r"|^关注我们|下载\S{0,8}APP).*"
         ),
+        max_length=80,
+    ),
+    TextRule(
+        name="reprint-note",
+        needs=("本文来自", "本文转载自", "本文转自", "转载自", "本文来源于"),
+        description="reprint note opening or closing a post: 本文来自微信公众号“X”（ID：…），作者：…，经授权发布",
+        pattern=_rx(
+            r"[（(]?\s*(?:本文(?:转载)?(?:来自|转自|来源于)|转载自)\s*(?:微信)?(?:公众号|微博)?\s*[:：]?\s*"
+            rf"[“\"「『]?(?P<sources>[^”\"」』（）()，,。]{{2,24}})[”\"」』]?(?:.*?作者\s*[:：]\s*(?P<author>{_CJK_NAME}(?:、{_CJK_NAME})*))?.*"
+        ),
+        max_length=160,
+    ),
+    TextRule(
+        name="separator",
+        needs=("---", "***", "===", "___", "~~~", "———", "···", "* * *"),
+        description="a line of only rule characters (---, ***, ———) between parts of the text",
+        pattern=_rx(r"(?:[-*=_~—·]\s?){3,}"),
         max_length=80,
     ),
     TextRule(
         name="dateline",
         description="dateline opening the first paragraph (新华社北京3月1日电, 本报讯); kept in the text",
         pattern=_rx(
-            rf"^(?P<dateline>{_NAME}{{0,12}}?{_DATE_MD}(?:电|讯)|本报讯|本刊讯|{_NAME}{{1,8}}?(?:网|社|报|台)讯"
+            rf"^(?P<dateline>{_NAME}{{0,12}}?{_DATE_MD}(?:电|讯|消息)|本报讯|本刊讯|{_NAME}{{1,8}}?(?:网|社|报|台)讯"
             rf"|{_NAME}{{1,8}}?[（(][^（）()]{{1,20}}[）)]讯)"
         ),
         where="head",
@@ -273,22 +306,37 @@ TEXT_RULES: tuple[TextRule, ...] = (
         removes=False,
     ),
     TextRule(
+        name="dateline-byline",
+        description="reporters named after a dateline without brackets: 本报北京5月6日电 记者A、B报道",
+        pattern=_rx(rf"^{_NAME}{{0,12}}?{_DATE_MD}电\s*(?:本报)?{_REPORTER_WORD}\s*(?P<author>{_NAMES})\s*报道"),
+        where="head",
+        removes=False,
+    ),
+    TextRule(
         name="byline-head",
         description="byline opening the first paragraph: 本报记者X发自Y / 本报记者X报道",
-        pattern=_rx(rf"^(?:本报|本刊)记者\s*(?P<author>{_CJK_NAME}?)\s*(?:发自\S{{0,6}}?|报道)(?=\s)"),
+        pattern=_rx(rf"^(?:本报|本刊)记者\s*(?P<author>{_CJK_NAME})\s*(?:发自\S{{0,6}}?|报道)(?=\s)"),
         where="head",
     ),
     TextRule(
         name="outlet-credit",
         description="parenthesised outlet closing the article: （新华社）, (央视新闻)",
-        pattern=_rx(rf"\s*[（(](?:据|{_SOURCE_WORD}[:：]?)?(?P<sources>{_OUTLET})[）)]\s*$"),
+        pattern=_rx(
+            rf"\s*[（(](?:据|综合自?|来自|{_SOURCE_WORD}[:：]?)?(?P<sources>{_OUTLET}(?:[、，,]{_OUTLET})*)[）)]\s*$"
+        ),
+        where="tail",
+    ),
+    TextRule(
+        name="source-credit",
+        description="parenthesised source label closing the article: （来源：某某海外版）",
+        pattern=_rx(rf"\s*[（(](?:文章|本文)?{_SOURCE_WORD}\s*[:：]\s*(?P<sources>[^（）()，。]{{2,30}})[）)]\s*$"),
         where="tail",
     ),
     TextRule(
         name="reporter-credit",
         description="parenthesised reporter credit closing the article: （记者 王明）",
         pattern=_rx(
-            rf"\s*[（(](?:{_NAME}{{0,12}}?{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}{_MORE_WRITERS}){_ROLE}\s*[）)]\s*$"
+            rf"\s*[（(](?:通讯员|{_NAME}{{0,12}}?{_REPORTER_WORD})\s*(?P<author>{_NAMES}{_MORE_WRITERS}){_ROLE}\s*[）)]\s*$"
         ),
         where="tail",
     ),
