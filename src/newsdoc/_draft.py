@@ -44,8 +44,18 @@ def clean_entities(text: str) -> str:
     return clean(html.unescape(text)) if "&" in text else clean(text)
 
 
+#: A caption that ends with its photo credit (…。新华社记者 胡晓峰 摄, …（王明 摄）, …（图片来源：新华社）) is one
+#: whatever its length, up to this many characters.
+MAX_CREDITED_CAPTION = 200
+_PHOTO_CREDIT = re.compile(
+    r"(?:[（(][^（）()]*(?:摄|图片来源|图片提供)[^（）()]*[）)]|(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,8}\s*摄)$"
+)
+
+
 def looks_like_caption(text: str) -> bool:
-    """Short, and not ending like a sentence once a closing （…） is set aside."""
+    """Short and not ending like a sentence once a closing （…） is set aside; or ending with a photo credit."""
+    if len(text) <= MAX_CREDITED_CAPTION and _PHOTO_CREDIT.search(text):
+        return True
     core = re.sub(r"\s*[（(][^（）()]*[）)]$", "", text)
     return len(text) <= MAX_CAPTION and bool(core) and not ends_sentence(core)
 

@@ -28,6 +28,10 @@ _FLOWING = frozenset(
     (*_HEADING_TAGS, "p", "li", "dd", "dt", "figcaption", "td", "th", "a", "span", "font", "strong", "b", "em", "i")
 )
 _BOLD = frozenset(("strong", "b"))
+#: Blocks that may hold an image's caption after the image: a centred <p>, a <div>, the next row of a layout table.
+_KEEP_FIGURE = frozenset(("p", "center", "div", "figcaption", "tr", "tbody"))
+#: Classes that CMSs give an image's caption (Sina's img_descr, pic_text, img-desc, image-caption, caption).
+_CAPTION_CLASS = re.compile(r"(?i)(?:img|pic|photo|image)[-_]?(?:descr?|text|info|title|caption|note)|caption")
 _HEADINGS = {tag: int(tag[1]) for tag in _HEADING_TAGS}
 #: A bold-only paragraph longer than this is an emphasised paragraph, not a heading (longest seen heading: 34).
 _MAX_BOLD_HEADING = 60
@@ -45,6 +49,7 @@ class _Walker:
         self.last_figure: DraftBlock | None = None
         self.figure_depth = 0  # inside <figure>: its <figcaption> is the caption of its image
         self.current_figure: DraftBlock | None = None
+        self.caption_node: int | None = None  # the element marked as a caption by its class (img_descr, pic_text)
 
     # -- paragraphs -------------------------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -148,9 +153,13 @@ class _Walker:
         if rule is not None:
             self.remove(rule, node)
             return False
+        if self.last_figure is not None and self.caption_node is None and _is_caption(node):
+            self.flush()  # what this element holds is the image's caption, as in a <figcaption>
+            self.figure_depth += 1
+            self.current_figure, self.caption_node = self.last_figure, node.mem_id
         if tag in _BLOCK:
             self.flush()
-            self.last_figure = self.last_figure if tag in ("p", "center", "div", "figcaption") else None
+            self.last_figure = self.last_figure if tag in _KEEP_FIGURE else None
             if tag in _HEADINGS:
                 self.heading_level = _HEADINGS[tag]
             if tag == "figure":
@@ -183,6 +192,10 @@ class _Walker:
             if tag == "figure":  # a figure holds its own caption: what follows it is not one
                 self.figure_depth -= 1
                 self.current_figure = self.last_figure = None
+        if self.caption_node is not None and node.mem_id == self.caption_node:
+            self.flush()
+            self.figure_depth -= 1
+            self.current_figure = self.last_figure = self.caption_node = None
 
     def comment(self, content: str) -> None:
         text = content.strip()
@@ -206,6 +219,10 @@ class _Walker:
         if rule.ends_paragraph:
             self.flush()
         self.draft.remove(rule.name, _node_text(node))
+
+
+def _is_caption(node: LexborNode) -> bool:
+    return bool(_CAPTION_CLASS.search(node.attributes.get("class") or ""))
 
 
 def _node_text(node: LexborNode) -> str:
