@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ._draft import Draft, DraftBlock, clean, looks_like_caption
@@ -10,8 +11,12 @@ from ._rules import TEXT_RULES, TextRule
 
 _BLOCK_RULES = tuple(r for r in TEXT_RULES if r.where == "block")
 assert all(r.needs for r in _BLOCK_RULES), "every block rule names the words it needs"
-_ANY_NEED = re.compile("|".join(re.escape(w) for r in _BLOCK_RULES for w in r.needs))
-_LONGEST = max(r.max_length for r in _BLOCK_RULES)
+#: The block rules' lengths, and for each the words that some rule taking a block that long needs (one search
+#: tells whether any rule could match: most paragraphs are longer than most credit lines and hold none of them).
+_LENGTHS = sorted({r.max_length for r in _BLOCK_RULES})
+_NEEDS_UP_TO = [
+    re.compile("|".join(re.escape(w) for r in _BLOCK_RULES if r.max_length >= n for w in r.needs)) for n in _LENGTHS
+]
 _BLOCK_RULES_NEEDS = tuple((r, re.compile("|".join(re.escape(w) for w in r.needs))) for r in _BLOCK_RULES)
 _HEAD_RULES = tuple(r for r in TEXT_RULES if r.where == "head")
 _TAIL_RULES = tuple(r for r in TEXT_RULES if r.where == "tail")
@@ -63,7 +68,8 @@ def _attach_captions(blocks: list[DraftBlock]) -> list[DraftBlock]:
 
 def _apply_block_rules(draft: Draft, block: DraftBlock) -> bool:
     text = block.text
-    if len(text) > _LONGEST or not _ANY_NEED.search(text):  # most paragraphs: no rule can match
+    at = bisect.bisect_left(_LENGTHS, len(text))
+    if at == len(_LENGTHS) or not _NEEDS_UP_TO[at].search(text):  # most paragraphs: no rule can match
         return False
     for rule, needs in _BLOCK_RULES_NEEDS:
         if len(text) > rule.max_length or not needs.search(text):
