@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 import newsdoc
 from newsdoc._decode import decode
 from newsdoc._frontmatter import find_header, read_header
+from newsdoc._markdown import _parser, is_markdown
 
 from .conftest import DATA, EXAMPLES, SHARED, shared_files
 
@@ -29,7 +30,9 @@ def visible_input(path: Path) -> str:
     if found is None or newsdoc.detect(text).variant not in (newsdoc.Variant.JEKYLL, newsdoc.Variant.HEXO):
         return html.unescape(text)
     header = read_header(text, *found)
-    tree = LexborHTMLParser(header.body)
+    # A Markdown body shows what it renders to: its ** # | ![…](…) are markup, as an HTML body's tags are.
+    body = _parser().render(header.body) if is_markdown(header.body) else header.body
+    tree = LexborHTMLParser(body)
     nodes = [n.text_content or "" for n in tree.root.traverse(include_text=True) if n.is_text_node] if tree.root else []
     return " ".join([*_strings(header.metadata), *nodes])
 

@@ -59,9 +59,14 @@ def _markdown_body(doc: Document) -> str:
     return "\n\n".join(parts)
 
 
+#: Characters that Markdown would read as emphasis, links, code or strike-through: written as character references,
+#: which the Markdown, HTML and bare-text readings all turn back into the character.
+_MARKDOWN_MARKS = {ord(ch): f"&#{ord(ch)};" for ch in "*_[`~"}
+
+
 def _escape(text: str) -> str:
     """Paragraph text that Markdown and newsdoc's HTML reading both take literally."""
-    text = html.escape(text, quote=False)
+    text = html.escape(text, quote=False).translate(_MARKDOWN_MARKS)
     if text[:1] in ("#", ">"):  # would read as a heading or a digest
         text = f"&#{ord(text[0])};" + text[1:]
     return text

@@ -25,7 +25,24 @@ _OTHER_BLOCKS = ("figcaption", "form", "header", "hr", "main", "nav", "p", "pre"
 _BLOCK = frozenset((*_HEADING_TAGS, *_CONTAINERS, *_LISTS_AND_TABLES, *_OTHER_BLOCKS))
 #: Inside these, a newline in the source is just white space; elsewhere (bare text in a <div>) it ends a line.
 _FLOWING = frozenset(
-    (*_HEADING_TAGS, "p", "li", "dd", "dt", "figcaption", "td", "th", "a", "span", "font", "strong", "b", "em", "i")
+    (
+        *_HEADING_TAGS,
+        "p",
+        "li",
+        "dd",
+        "dt",
+        "figcaption",
+        "tr",
+        "td",
+        "th",
+        "a",
+        "span",
+        "font",
+        "strong",
+        "b",
+        "em",
+        "i",
+    )
 )
 _BOLD = frozenset(("strong", "b"))
 #: Blocks that may hold an image's caption after the image: a centred <p>, a <div>, the next row of a layout table.

@@ -135,9 +135,9 @@ _MIN_SHORT_HEADLINE = 4
 #: An outlet's or account's name (经济日报, 北疆网, 临江在线).
 _OUTLET_NAME = re.compile(r"(?:" + _OUTLET_END + r"|在线)$")
 _BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
-#: A row of three or more short menu words set apart by bars or wide gaps (首页 | 新闻 | 财经,
+#: A row of three or more short menu words (2-6 characters) set apart by bars or wide gaps (首页 | 新闻 | 财经,
 #: 网站首页    本地    国内    国际): never a headline, which separates its words by one space if at all.
-_MENU_ROW = re.compile(r"^(?:[^\s|｜]{1,6}(?:[^\S\n]*[|｜][^\S\n]*|[^\S\n]{2,})){2,}[^\s|｜]{1,6}$")
+_MENU_ROW = re.compile(r"^(?:[^\s|｜]{2,6}(?:[^\S\n]*[|｜][^\S\n]*|[^\S\n]{2,})){2,}[^\s|｜]{2,6}$")
 
 # -- the article: from the first sentence-like line to the footer ----------------------------------------------------
 
