@@ -101,7 +101,7 @@ def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:
         if name == "sources":
             draft.add_sources(tuple(s for s in _SPLIT_SOURCES.split(value) if s))
         elif name == "editor":
-            draft.offer("editor", editor_name(value))
+            draft.offer("editor", _NAME_LIST.sub(" ", editor_name(value)))
         elif name == "author":
             names = _NAME_LIST.sub(" ", _WRITER_ROLES.sub(" ", value)).strip()
             draft.offer("author", _PADDED_NAME.sub(r"\1\2", names))

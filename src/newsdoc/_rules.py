@@ -136,9 +136,9 @@ _MORE_WRITERS = rf"(?:\s*(?:通讯员|实习生|{_REPORTER_WORD})\s*{_NAMES})*"
 _ROLE = r"(?:\s*(?:摄影?|报道))?"
 #: A name or staff code in a credit line: CJK (transliterations with ·) or Latin, then a staff code (SF014, _NN25).
 _PERSON = (
-    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z.\-]{1,20})"
+    r"(?:(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z.\-]{1,20})"
     r"(?:[\s_]*(?:[A-Z]{1,4}\d{1,6}|[A-Z]{2,3}))?"
-    r"|[A-Z]{1,4}\d{1,6}"  # a staff code alone: （责任编辑：DF532）
+    r"|[A-Z]{1,4}\d{1,6})"  # a staff code alone: （责任编辑：DF532）
 )
 _PEOPLE = rf"{_PERSON}(?:\s*[、，,]\s*{_PERSON}|\s+{_PERSON})*"
 #: A role noted after the names: （实习生）, （见习）.
@@ -279,6 +279,29 @@ TEXT_RULES: tuple[TextRule, ...] = (
         max_length=160,
     ),
     TextRule(
+        name="paper-edition",
+        needs=("版",),
+        description="a newspaper's edition line closing a reprint: 《 某某日报 》（ 2024年05月06日 04 版）",
+        pattern=_rx(
+            r"《\s*(?P<sources>[^《》]{2,16}?)\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*\d{1,3}\s*版\s*[）)]"
+        ),
+        max_length=60,
+    ),
+    TextRule(
+        name="tip-thanks",
+        needs=("线索",),
+        description="thanks for a reader's tip opening or closing a post: 感谢某某网友 X 的线索投递！",
+        pattern=_rx(r"感谢.{1,40}?的线索(?:投递|提供)?[！!。]?"),
+        max_length=60,
+    ),
+    TextRule(
+        name="end-mark",
+        needs=("END", "完"),
+        description="a line marking the end of the article: - END -, （完）, （全文完）",
+        pattern=_rx(r"[-—–=·\s]*(?:THE\s+)?END[-—–=·\s]*|[（(\[【]\s*(?:全文)?完\s*[）)\]】]"),
+        max_length=20,
+    ),
+    TextRule(
         name="separator",
         needs=("---", "***", "===", "___", "~~~", "———", "···", "* * *"),
         description="a line of only rule characters (---, ***, ———) between parts of the text",
@@ -307,8 +330,11 @@ TEXT_RULES: tuple[TextRule, ...] = (
     ),
     TextRule(
         name="dateline-byline",
-        description="reporters named after a dateline without brackets: 本报北京5月6日电 记者A、B报道",
-        pattern=_rx(rf"^{_NAME}{{0,12}}?{_DATE_MD}电\s*(?:本报)?{_REPORTER_WORD}\s*(?P<author>{_NAMES})\s*报道"),
+        description="reporters after a dateline, no brackets: 本报北京5月6日电 记者A、B报道, 本报讯 记者 A 通讯员 B",
+        pattern=_rx(
+            rf"^(?:{_NAME}{{0,12}}?{_DATE_MD}电|本报讯|本刊讯)\s*(?:本报)?{_REPORTER_WORD}\s*"
+            rf"(?P<author>{_NAMES}{_MORE_WRITERS})(?:\s*报道|\s+(?=\S))"  # names end at 报道 or before the sentence
+        ),
         where="head",
         removes=False,
     ),
@@ -346,6 +372,12 @@ TEXT_RULES: tuple[TextRule, ...] = (
         pattern=_rx(
             rf"\s*[（(]{_NOT_A_NAME}(?P<author>[\u4e00-\u9fff·]{{2,4}}|[\u4e00-\u9fff]{{2,10}}(?:评论员|观察员))[）)]\s*$"
         ),
+        where="tail",
+    ),
+    TextRule(
+        name="end-note",
+        description="end mark closing the last paragraph: …。（完）, …。（全文完）",
+        pattern=_rx(r"\s*[（(]\s*(?:全文)?完\s*[）)]\s*$"),
         where="tail",
     ),
     TextRule(
