@@ -42,7 +42,10 @@ def strip_boilerplate(draft: Draft) -> None:
     paragraphs = [b for b in kept if b.kind is BlockKind.PARAGRAPH]
     if paragraphs:
         _apply_edge_rules(draft, paragraphs[0], _HEAD_RULES)
-        _apply_edge_rules(draft, paragraphs[-1], _TAIL_RULES)
+        for block in reversed(paragraphs):  # a last paragraph the tail rules empty (返回…) passes them on
+            _apply_edge_rules(draft, block, _TAIL_RULES)
+            if block.text:
+                break
         draft.blocks = [b for b in draft.blocks if b.kind is BlockKind.FIGURE or b.text]
 
 

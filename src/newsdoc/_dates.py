@@ -15,7 +15,7 @@ BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
 _NUMERIC = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
-    r"(?:[\s\u3000]*T?[\s\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?"
+    r"(?:[\s\u3000]*T?[\s\u3000]*(?P<half>上午|下午|中午|晚上|傍晚|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?"
     r"\s*(?P<tz>Z|[+-]\d\d:?\d\d|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?",
 )
 
@@ -24,6 +24,10 @@ _NUMERIC = re.compile(
 _ZONE_NAME = re.compile(r"\s*(?:[A-Z]{2,5}|\([^()]{1,40}\))")
 #: JavaScript's Date.toString(): "Sat May 06 2023 09:12:00 GMT+0800 (China Standard Time)".
 _JAVASCRIPT = re.compile(r"[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}(?: \([^()]*\))?")
+
+
+#: A 12-hour time's half of the day: 下午3:30, 晚上8:00 (中午1:00 is 13:00, 中午12:30 stays).
+_AFTERNOON = ("下午", "晚上", "傍晚")
 
 
 class DateResult:
@@ -61,8 +65,11 @@ def find_date(line: str) -> tuple[DateResult, re.Match[str]] | None:
 
 def _from_match(match: re.Match[str]) -> DateResult:
     g = match.groupdict()
+    hour = int(g["H"] or 0)
+    if (g["half"] in _AFTERNOON and hour < 12) or (g["half"] == "中午" and hour < 11):  # 下午3:30 is 15:30
+        hour += 12
     try:
-        naive = dt.datetime(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0))
+        naive = dt.datetime(int(g["y"]), int(g["m"]), int(g["d"]), hour, int(g["M"] or 0), int(g["S"] or 0))
     except ValueError as exc:
         return DateResult(None, problem=f"impossible date {match.group(0).strip()!r} ({exc})")
     tz = g["tz"]
