@@ -1,13 +1,14 @@
 """Text dumps of whole portal pages: menus, a headline, a meta line, the article, then a long footer.
 
-Found by shape, not by one site's words: the meta line is the first short dated line that reads as a header line,
-not as prose (no sentence punctuation) nor as the page's clock (今天是…, a bare date with a weekday); its labels
-(来源, 作者, 编辑, 发布时间) and those of credit lines beside it are read into fields. The headline is the nearest
-real line above it, passing over credit lines. The article starts at the first sentence-like line after it (or at a
+Found by shape, not by one site's words: the meta line is a short dated line that reads as a header line, not as
+prose (no sentence punctuation), a list item nor the top bar's 今天是…; of those above the article's first prose the
+one under a headline wins, then a meta line over a page clock (a bare date with a weekday), then one naming the
+publication date over one naming only an update or document date. Its labels (来源, 作者, 编辑, 发布时间) and those
+of credit lines and bylines beside it are read into fields. The headline is the nearest real line above it,
+passing over credit lines and bylines. The article starts at the first sentence-like line after it (or at a
 notice's salutation just before that) and ends at the first footer line (:data:`FOOTER`). Text browsers hard-wrap
-long lines (w3m at 200 display columns); wrapped lines are joined first. Everything outside the article is recorded
-as removed.
-"""
+long lines (w3m at 200 display columns, lynx at about 78); wrapped lines are joined first. Everything outside the
+article is recorded as removed."""
 
 from __future__ import annotations
 
@@ -24,23 +25,33 @@ from ._protocol import Body, Score
 
 #: w3m's -cols 200 wraps a line that would reach column 200.
 _WRAP_COLUMNS = 199
+#: Other browsers wrap narrower (lynx at about 78 columns): a file whose widest lines (at least 3, and 30% of the
+#: lines within 20 columns of the widest) end within 3 columns of one width was wrapped there. A character that
+#: would have reached within _WRAP_SLACK columns of that width was wrapped: those browsers keep a margin.
+_MIN_WRAPPED = 3
+_WRAPPED_SHARE = 0.3
+_WRAP_SLACK = 2
 #: Page furniture that marks a portal dump (each distinct hit is evidence).
 _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (label, literals, re.compile(rx.replace(r"^\s*", r"^[^\S\n]*").replace(r"^\s+", r"^[^\S\n]+"), re.MULTILINE))
     for label, literals, rx in (
         ("footer line 版权声明", ("版权声明",), r"^\s*版权声明"),
-        ("copyright line", ("Copyright", "©", "版权所有", "All Rights"), r"Copyright|©|版权所有|All Rights Reserved"),
+        (
+            "copyright line",
+            ("Copyright", "©", "版权所有", "版權所有", "All Rights"),
+            r"Copyright|©|版[权權]所有|All Rights Reserved",
+        ),
         ("ICP licence number", ("ICP", "公网安备"), r"ICP[备证]|公网安备"),
         (
             "comment form",
-            ("评论", "验证码", "跟贴"),
-            r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论)",
+            ("评论", "評論", "验证码", "跟贴"),
+            r"^\s*(?:留言与评论|验证码|网友评论|\d+条评论|跟贴|发表评论|我要评论|热门评论|熱門評論|全部评论)",
         ),
         ("previous/next links", ("上一篇", "下一篇"), r"^\s*(?:上一篇|下一篇)"),
         (
             "related-article list",
-            ("相关", "推荐阅读", "延伸阅读", "热门文章", "阅读排行"),
-            r"^\s*(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章|阅读排行)",
+            ("相关", "相關", "推荐", "推薦", "延伸阅读", "延伸閱讀", "热门文章", "阅读排行"),
+            r"^\s*(?:相[关關](?:阅读|閱讀|新闻|新聞|推荐|推薦)|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门文章|阅读排行)",
         ),
         (
             "site links",
@@ -49,22 +60,35 @@ _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
         (
             "page tools",
-            ("打印本页", "【字体", "字号", "分享到", "举报", "【打印", "【关闭", "【纠错"),
-            r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$|【\s*(?:打印|关闭|纠错)】",
+            ("打印本页", "【字体", "字号", "分享到", "举报", "【打印", "【关闭", "【纠错", "列印", "回上一頁"),
+            r"打印本页|【字体|^\s*字号|^\s*分享到|^\s*举报\s*$|【\s*(?:打印|关闭|纠错)】|友善列印|回上一頁",
         ),
         ("bullet menu", ("•", "□"), r"^\s+[•□]\s"),
         # three or more short items between bars ("首页 | 文化动态 | 非遗传承"), or after 首页 ("网站首页  本地  国内")
         (
             "navigation bar",
-            ("|", "｜", "首页"),
+            ("|", "｜", "首页", "首頁"),
             r"^\s*[^\s|｜]{1,8}(?:[^\S\n]*[|｜][^\S\n]*[^\s|｜]{1,8}){2,}[^\S\n]*$"
-            r"|^\s*(?:网站)?首页(?:[^\S\n]+[^\s|｜]{1,8}){2,}[^\S\n]*$",
+            r"|^\s*(?:网站)?首[页頁](?:[^\S\n]+[^\s|｜]{1,8}){2,}[^\S\n]*$",
         ),
         ("NBSP-only lines", ("\xa0",), r"^\xa0+\s*$"),
+        # a mobile page's app furniture: 打开APP, 下载客户端, 展开全文, 打开新浪新闻 查看更多精彩
+        (
+            "app furniture",
+            ("APP", "App", "客户端", "客戶端", "全文", "更多"),
+            r"^\s*(?:打开|打開|下载|下載)\S{0,10}(?:APP|App|客户端|客戶端)|^\s*展[开開]全文\s*$"
+            r"|^\s*(?:打开|打開)\S{2,10}\s*(?:查看|阅读|閱讀)更多",
+        ),
+        # a related item's reading or play count closing its line (南江晚报 1.2万阅读 · 356评论, 3.1万次播放)
+        (
+            "reading count",
+            ("阅读", "閱讀", "播放"),
+            r"\d(?:\.\d+)?万?\s*(?:阅读|閱讀|次?播放)(?:\s*[·•]\s*\d+\s*评论)?[^\S\n]*$",
+        ),
         (
             "breadcrumb",
-            ("首页", "正文", "正在阅读", "正在浏览", "当前位置"),
-            r"首页\s*>|>\s*正文|正在阅读|正在浏览|当前位置",
+            ("首页", "首頁", "正文", "正在阅读", "正在浏览", "当前位置"),
+            r"首[页頁]\s*>|>\s*正文|正在阅读|正在浏览|当前位置",
         ),
     )
 )
@@ -75,9 +99,9 @@ _SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
 #: 来源 may go without a colon (本文来源于国家统计局). The ``other`` labels are passed over, not read into fields.
 _LABEL = re.compile(
     r"(?P<editor>责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]"
-    r"|(?P<author>作者|记者|記者)\s*[:：]"
+    r"|(?P<author>作者|记者|記者|通讯员|通訊員)\s*[:：]"
     r"|(?P<source>(?:本文|文章|信息|新闻|稿件)?(?:来源|來源|稿源|出处)于?)\s*[:：]?"
-    r"|(?P<other>发布时间|发布日期|發佈時間|发表时间|更新时间|时间|日期|浏览次数|浏览|点击数|点击|阅读|字号|字体)\s*[:：]"
+    r"|(?P<other>发布时间|发布日期|發佈時間|發布日期|发表时间|更新时间|更新時間|时间|時間|日期|浏览次数|浏览|点击数|点击|阅读|字号|字体)\s*[:：]"
 )
 #: A meta line is not prose: no sentence punctuation, and at most this long (a government site's meta line with
 #: 发布时间, 来源, 作者, 浏览次数 and its page tools runs to about 90 characters).
@@ -89,7 +113,7 @@ _MAX_BARE_DATE_LINE = 60
 #: Today's date in a page's top bar ("今天是：2023年5月8日 星期一"), not the article's.
 _TODAY = re.compile(r"今天是|今日是|今天[:：]|今日[:：]|当前日期|当前时间|现在时间|现在是")
 #: A weekday beside a bare date: a page's clock ("2023年5月8日 星期一"), the meta line only when no other line is.
-_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 #: A relative time (3小时前, 昨天 10:20, 刚刚) on a page that prints no date.
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天)前|刚刚|(?:昨天|前天)\s*\d{1,2}[:：]\d{2}")
 #: Where a labelled value ends, besides the next label: a bracket (【字号】, （实习）), white space or a page tool.
@@ -106,9 +130,20 @@ _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
     "陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
-_OUTLET_END = "网|报|社|台|刊|新闻|客户端"
+_OUTLET_END = "网|網|报|報|社|台|刊|新闻|新聞|客户端"
 #: Words beside an unlabelled date that name no source: a weekday, the poster's IP location (发布于云港).
-_NOT_SOURCE = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]$|发布于")
+_NOT_SOURCE = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$|发布于")
+#: Words between an unlabelled date and its source: a weekday, a 12-hour time (下午3:30), a bare time, 来自 ("from",
+#: 2023年06月12日 08:21:35　来自 北平日报).
+_BESIDE_DATE_FILLER = re.compile(
+    r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|(?:上午|下午|中午|晚上|凌晨)(?:\d{1,2}[:：]\d{2})?|[\d:：]+|来自|來自"
+)
+#: A channel or column after the outlet's name (人民网－社会频道): part of the source, never a person's name.
+_CHANNEL = re.compile(r"[－\-—–]\s*\S*(?:频道|頻道|栏目|欄目|专栏|專欄|版)$")
+#: A date label of the publication, and the weaker dates printed beside or instead of it (a document's 成文日期, an
+#: update time): a line holding only a weaker one is the meta line only when no other line is.
+_PUBLISH_LABEL = re.compile(r"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期)")
+_SECONDARY_DATE = re.compile(r"成文日期|(?:更新|修改|修订|修訂)(?:时间|時間|日期)")
 #: A source printed as an account: "发布于北京经济日报官方账号" (the province is the account's IP location).
 _ACCOUNT = re.compile(r"发布于(?:" + _PROVINCES + r")?(?P<x>\S+?)官方账号")
 
@@ -124,7 +159,7 @@ _CREDIT_WORDS = re.compile(r"原[标標][题題]|作者|[记記]者|[编編][辑
 #: Lines that are never the headline: credit lines, dated labels (发布时间：…) and page tools (【字号】, 字号：).
 _NOT_HEADLINE = re.compile(
     _CREDIT_LINE.pattern
-    + r"|^[\[【(（]?\s*(?:发布|更新)?(?:时间|日期)\s*[:：]"
+    + r"|^[\[【(（]?\s*(?:发布|發布|發佈|更新)?(?:时间|時間|日期)\s*[:：]"
     + r"|^[\[【]\s*(?:字号|字体|打印|分享|收藏|关闭)|^(?:字号|字体)\s*[:：]"
 )
 #: A headline is at least this long. A 4-5 character one (春耕正当时) must be the nearest line above the meta line,
@@ -134,6 +169,24 @@ _MIN_HEADLINE = 6
 _MIN_SHORT_HEADLINE = 4
 #: An outlet's or account's name (经济日报, 北疆网, 临江在线).
 _OUTLET_NAME = re.compile(r"(?:" + _OUTLET_END + r"|在线)$")
+#: A reporter's byline on a line of its own, after the outlet's name or not: 本报记者 李明 张华, 澎湖新闻记者 沈一舟,
+#: Taiwan's 記者林宜君／台北報導 and 〔記者王小明／台北報導〕. Never the headline; its names are the author.
+_BYLINE = re.compile(
+    r"^[〔【\[(（]?(?:[\u4e00-\u9fff]{1,8}(?:新闻|新聞|报|報|网|網|社|台)\s*)?(?:本报|本報|本刊|特约|特約|实习|實習|首席)?"
+    r"(?:记者|記者|通讯员|通訊員)\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*)"
+    r"(?:\s*[／/]\s*[\u4e00-\u9fff]{2,4}(?:报导|報導|报道|報道))?[〕】\])）]?$"
+)
+#: A Taiwan byline in brackets opening the first paragraph: 〔記者王小明／台北報導〕台北市….
+_LEAD_BYLINE = re.compile(
+    r"^\s*[〔【\[(（](?:记者|記者)(?P<x>[\u4e00-\u9fff]{2,4})[／/][\u4e00-\u9fff]{2,4}(?:报导|報導|报道|報道)[〕】\])）]"
+)
+#: A row of a government disclosure table, never a headline: labels spaced out to align (索 引 号：, 名　　称：), or
+#: two label：value fields on one line set apart by a wide gap (发布机构：…　　成文日期：…).
+_TABLE_FIELD = re.compile(
+    r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}\s*[:：]|^[^:：]{2,8}[:：]\S+(?: {2,}|\u3000)+\S{2,8}\s*[:：]"
+)
+#: A subtitle under the headline (——南塘老街传统产业转型升级调查).
+_SUBTITLE = re.compile(r"^(?:——|—|--)")
 _BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
 #: A row of three or more short menu words (2-6 characters) set apart by bars or wide gaps (首页 | 新闻 | 财经,
 #: 网站首页    本地    国内    国际): never a headline, which separates its words by one space if at all.
@@ -147,14 +200,28 @@ _SALUTATION = re.compile(r"^(?:各|尊敬的|亲爱的|全体|全市|全省|全�
 #: a lone counter); page tools in brackets (【打印】【关闭】, 【打印本页】, Xinhua's 【纠错】); the site's licence
 #: numbers and credits (ICP备…号, 公网安备, 网站标识码, 版权所有, 关于我们 | 联系我们).
 _FOOTER_SHAPES = (
-    r"[\[(（【]?\s*(?:责任编辑|責任編輯|责编|責編|(?:编辑|編輯)\s*[：:/]|文/|免责声明|特别声明|平台声明|版权声明|正文已结束|"
-    r"延伸阅读|相关阅读|相关新闻|相关推荐|相关文章|推荐阅读|关键字|关键词|标签[:：]|点击进入专题|此前报道|上一篇|下一篇|"
-    r"阅读剩余全文|分享到|本文来源|返回\S*首页|网友评论|\d+条评论|跟贴|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|"
-    r"©|\d+$)",
+    r"[\[(（【]?\s*(?:责任编辑|責任編輯|责编|責編|(?:本版|本期)?(?:编辑|編輯)\s*[：:/]|文/|免责声明|特别声明|平台声明|版权声明|"
+    r"正文已结束|延伸阅读|延伸閱讀|相[关關](?:阅读|閱讀|新闻|新聞|推荐|推薦|文章|视频|影音|图集|圖集|附件)|推荐阅读|推薦閱讀|关键字|关键词|"
+    r"标签[:：]|点击进入专题|此前报道|上一篇|下一篇|[上下]一[图圖]集|更多[图圖]集|阅读剩余全文|分享到|本文来源|返回\S*首页|回上一頁|"
+    r"网友评论|\d+条评论|跟贴|热门评论|熱門評論|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|©|\d+$)",
+    # a page's other links and tools: the article's address (本文链接：http://…), its page count (本文共3页 1 2 3
+    # 下一页), a lone 举报, 扫一扫在手机打开当前页, the visitor counter, lynx's list of the page's links
+    r"本文(?:地址|链接|網址|网址)\s*[:：]|本文共\d+页|[上下]一[页頁]\s*$|(?:我要)?举报\s*$|(?:扫一扫|掃一掃)\S{0,12}$"
+    r"|(?:浏览|瀏覽)(?:人次|次数|次數)\s*[:：]|(?:References|Visible links|Hidden links:?)$",
     r"[\[【]\s*(?:打印|关闭|纠错|收藏)",
-    r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|版权所有|版權所有",
+    r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|\S{0,20}版[权權]所有",
     r"(?:关于我们|联系我们)\s*(?:[|｜]|$)|网站地图",
 )
+#: An app promotion ending a mobile page's article (打开APP阅读更多精彩内容, 打开新浪新闻 查看更多精彩, 点我下载APP)
+#: when the line is no sentence.
+_APP_PROMO = re.compile(
+    r"(?:下载|下載|打开|打開)\S{0,10}(?:APP|App|客户端|客戶端)|^(?:打开|打開)\S{2,10}\s*(?:查看|阅读|閱讀)更多|點我訂閱"
+)
+#: Page furniture inside the article, removed where it stands: 展开全文 (a mobile page's fold).
+_INLINE_FURNITURE = re.compile(r"^(?:展[开開]全文|阅读全文|閱讀全文)\s*[>»]?$")
+#: Lynx numbers every link ([11]东方财报) and lists their addresses after "References" or "Visible links".
+_LINK_MARK = re.compile(r"\[\d+\]")
+_LYNX_LIST = re.compile(r"^(?:References|Visible links)\s*$", re.MULTILINE)
 #: A line that starts the footer: the article has ended.
 FOOTER = re.compile(r"^\s*(?:" + "|".join(_FOOTER_SHAPES) + ")")
 #: The site owner's credits (主办单位：…, 技术支持：…) start the footer only when they run on to the site's licence or
@@ -202,8 +269,10 @@ class PortalHandler:
 
     def split(self, text: str, draft: Draft) -> Body:
         lines = join_wrapped(text.split("\n"))
+        if _LYNX_LIST.search(text):
+            lines = _strip_link_marks(lines, draft)
         site = _site(lines)
-        meta = _meta_line(lines)
+        meta = _meta_line(lines, site)
         if meta is None:
             meta = _relative_meta_line(lines, _body_start(lines, 0))
         editors: dict[str, str] = {}  # 责任编辑 / 责编 / 编辑 → name, from the meta line, credit lines and trailer
@@ -212,20 +281,25 @@ class PortalHandler:
             start = _body_start(lines, 0)
             headline = None
         else:
-            headline = _headline(lines, meta, site)
             _read_meta(lines[meta], draft, editors)
             start = _body_start(lines, meta + 1)
+            # a page clock far above the article (an e-paper's issue date): the headline is above the article
+            far = _is_clock(lines[meta]) and not _under_headline(lines, meta, site)
+            headline = _headline(lines, start if far else meta, site)
         end = _body_end(lines, start)
         if site:
             draft.fields["site"] = site
         if headline is not None:
             draft.fields["title"] = clean_entities(lines[headline])
         top = headline if headline is not None else meta if meta is not None else -1
-        labelled, credits = _header_credits(lines, range(top + 1, start), meta)
+        labelled, bylines, credits = _header_credits(lines, range(top + 1, start), meta)
         for i in labelled:  # credit lines read here, like the meta line they continue
             _read_labels(clean_entities(lines[i]), draft, editors)
             draft.remove("portal-meta-line", lines[i])
-        skip = {headline, meta, *labelled, *credits}
+        for i in bylines:
+            _offer_names(_BYLINE.match(clean(lines[i])), draft)
+            draft.remove("byline", lines[i])
+        skip = {headline, meta, *labelled, *bylines, *credits}
         draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in skip))
         _read_trailer(lines[end : end + 40], draft, editors)
         draft.remove("portal-footer", "\n".join(lines[end:]))
@@ -233,10 +307,33 @@ class PortalHandler:
             if editors.get(label):
                 draft.offer("editor", editors[label])
                 break
-        return Body("\n".join([lines[i] for i in credits] + lines[start:end]), "text")
+        return Body("\n".join([lines[i] for i in credits] + _article(lines[start:end], draft)), "text")
 
     def finish(self, draft: Draft) -> None:
         pass
+
+
+def _article(lines: list[str], draft: Draft) -> list[str]:
+    """The article's lines less the page furniture inside it (展开全文); a Taiwan byline opening it gives the author."""
+    out: list[str] = []
+    for line in lines:
+        if _INLINE_FURNITURE.match(clean(line)):
+            draft.remove("portal-header", line)  # page furniture inside the article
+            continue
+        lead = _LEAD_BYLINE.match(line) if not any(x.strip() for x in out) else None
+        if lead:
+            draft.offer("author", lead["x"])
+            draft.remove("byline", lead.group(0))
+            line = line[lead.end() :]
+        out.append(line)
+    return out
+
+
+def _strip_link_marks(lines: list[str], draft: Draft) -> list[str]:
+    """A lynx dump: the link numbers ([11]东方财报) are no text; recorded as removed."""
+    marks = [m for line in lines for m in _LINK_MARK.findall(line)]
+    draft.remove("portal-header", " ".join(marks))
+    return [_LINK_MARK.sub("", line) for line in lines]
 
 
 def width(text: str) -> int:
@@ -245,8 +342,13 @@ def width(text: str) -> int:
 
 def join_wrapped(lines: list[str]) -> list[str]:
     """Re-join lines a text browser hard-wrapped: the next line's first word would not have fitted."""
-    if not any(len(line) >= _WRAP_COLUMNS // 2 for line in lines):
-        return lines
+    if any(len(line) >= _WRAP_COLUMNS // 2 for line in lines):
+        columns, slack = _WRAP_COLUMNS, 0
+    else:
+        detected = _wrap_width(lines)
+        if detected is None:
+            return lines
+        columns, slack = detected, _WRAP_SLACK
     out: list[list[str]] = []  # each output line as the pieces joined into it
     prev = ""  # the last physical line, which may already have been joined onto out[-1]
     for line in lines:
@@ -254,7 +356,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
             nxt = line.lstrip()
             first = re.match(r"[\x21-\x7e]+", nxt)
             unit = first.group(0) if first else nxt[0]
-            if _overflows(prev, unit):
+            if _overflows(prev, unit, columns, slack):
                 last = out[-1][-1][-1:]
                 ascii_words = last.isascii() and last.isalnum() and unit.isascii() and unit[0].isalnum()
                 out[-1].append((" " if ascii_words else "") + nxt)
@@ -265,28 +367,100 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return ["".join(pieces) for pieces in out]
 
 
-def _overflows(line: str, unit: str) -> bool:
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a browser wrapped a narrow dump at: the widest lines (all but two at most) end near one width."""
+    widths = sorted((width(line.rstrip()) for line in lines if len(line) >= 20), reverse=True)
+    for top in widths[:3]:
+        near = sum(1 for w in widths if top - 3 <= w <= top)
+        long = sum(1 for w in widths if w >= top - 20)
+        if 60 <= top < _WRAP_COLUMNS - 10 and near >= _MIN_WRAPPED and near >= _WRAPPED_SHARE * long:
+            return top
+    return None
+
+
+def _overflows(line: str, unit: str, columns: int, slack: int) -> bool:
     """True when ``unit`` would not have fitted after ``line`` within the wrap column: the browser wrapped there."""
     # width() is costly: a character is 1 or 2 columns, so the lengths often decide without it
-    if len(line) > _WRAP_COLUMNS or 2 * (len(line) + len(unit)) <= _WRAP_COLUMNS:
+    if len(line) > columns or 2 * (len(line) + len(unit)) <= columns - slack:
         return False
     line_width = width(line)
-    return line_width <= _WRAP_COLUMNS and line_width + width(unit) > _WRAP_COLUMNS
+    return line_width <= columns and line_width + width(unit) > columns - slack
 
 
-def _meta_line(lines: list[str]) -> int | None:
-    """The first dated line shaped like a meta line; failing that, the first page clock (a date with a weekday)."""
-    clock = None
+def _meta_line(lines: list[str], site: str | None) -> int | None:
+    """The dated header line of the article. Only lines above the article's first prose count when one is (a
+    comment's or an e-paper's date comes after it); failing those, a labelled line under the headline with no date
+    (来源：…　作者：…) anchors the header. The best of them: one under a headline, shaped as a meta line (not a
+    page clock), not naming only a weaker date (成文日期, 更新时间); then the first."""
+    prose = _body_start(lines, 0)
+    dated = [(i, shape) for i, shape in _dated_lines(lines)]
+    candidates = [(i, shape) for i, shape in dated if i < prose]
+    if not candidates:
+        anchor = _undated_meta_line(lines, prose, site)
+        if anchor is not None:
+            return anchor
+        candidates = dated
+    if not candidates:
+        return None
+
+    def rank(item: tuple[int, str]) -> tuple[bool, bool, bool, int]:
+        i, shape = item
+        text = clean(lines[i])
+        weaker = bool(_SECONDARY_DATE.search(text)) and not _PUBLISH_LABEL.search(text)
+        return _under_headline(lines, i, site), shape == "meta", not weaker, -i
+
+    return max(candidates, key=rank)[0]
+
+
+def _is_clock(line: str) -> bool:
+    found = find_date(line)
+    return found is not None and _meta_shape(line, found[1]) == "clock"
+
+
+def _dated_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Lines with a date that read as a meta line or a page clock; list items (a sidebar's • 标题 2023-05-04) never."""
+    out = []
     for i, line in enumerate(lines):
-        found = find_date(line)
-        if found is None:
-            continue
-        shape = _meta_shape(line, found[1])
-        if shape == "meta":
+        found = find_date(line) if not _BULLET.match(line) else None
+        shape = _meta_shape(line, found[1]) if found is not None else None
+        if shape is not None:
+            out.append((i, shape))
+    return out
+
+
+def _undated_meta_line(lines: list[str], prose: int, site: str | None) -> int | None:
+    """A page that prints no date (or one the dates module cannot read, 112-05-06): a labelled line under the
+    headline (来源：…　作者：…, 發布日期：…) is the meta line."""
+    for i in range(prose):
+        line = clean(lines[i])
+        if _NOT_HEADLINE.match(line) and len(line) <= _MAX_META and _under_headline(lines, i, site):
             return i
-        if shape == "clock" and clock is None:
-            clock = i
-    return clock
+    return None
+
+
+def _under_headline(lines: list[str], i: int, site: str | None) -> bool:
+    """The nearest real line above line ``i``, passing over credit lines, bylines, an outlet's or account's name and
+    short menu items (• 正文), reads as a headline."""
+    near = [j for j in range(i - 1, max(i - 30, -1), -1) if clean(lines[j])][:5]
+    for j in near:
+        raw = lines[j]
+        line = clean(raw)
+        if _CREDIT_LINE.match(line) or _BYLINE.match(line) or (_BULLET.match(raw) and len(line) <= 6):
+            continue
+        if _OUTLET_NAME.search(line) and len(line) <= 12 and line != site:
+            continue
+        return _headline_like(raw, site)
+    return False
+
+
+def _headline_like(raw: str, site: str | None) -> bool:
+    line = clean(raw)
+    if _NOT_HEADLINE.match(line) or _TABLE_FIELD.search(line) or line == site:
+        return False
+    found = find_date(line)
+    if found is not None and found[1]["H"] is not None:  # a list item with its time, or another meta line
+        return False
+    return _plausible(raw) and (len(line) >= _MIN_HEADLINE or _short_headline(raw, site))
 
 
 def _relative_meta_line(lines: list[str], article: int) -> int | None:
@@ -325,7 +499,8 @@ def _headline(lines: list[str], meta: int, site: str | None) -> int | None:
     """The nearest real line above the meta line; credit and label lines are passed over. A short line (4-5
     characters) is the headline when it is the nearest, unless a longer headline-like line sits right above it."""
     near = [i for i in range(meta - 1, max(meta - 9, -1), -1) if clean(lines[i])]
-    near = [i for i in near if not _NOT_HEADLINE.match(clean(lines[i]))]
+    near = [i for i in near if not _NOT_HEADLINE.match(clean(lines[i])) and not _BYLINE.match(clean(lines[i]))]
+    near = [i for i in near if not _SUBTITLE.match(clean(lines[i]))]
     headline_like = [i for i in near if _plausible(lines[i]) and len(clean(lines[i])) >= _MIN_HEADLINE]
     if near and _short_headline(lines[near[0]], site):
         above = near[1] if len(near) > 1 else None
@@ -374,6 +549,8 @@ def _body_end(lines: list[str], start: int) -> int:
         line = clean(lines[i])
         if FOOTER.match(line) or (_SITE_CREDIT.match(line) and _beside_licence(lines, i)):
             return i
+        if _APP_PROMO.search(line) and not _PROSE.search(line):
+            return i
     return len(lines)
 
 
@@ -389,10 +566,12 @@ def _beside_licence(lines: list[str], i: int) -> bool:
     return False
 
 
-def _header_credits(lines: list[str], span: range, meta: int | None) -> tuple[list[int], list[int]]:
+def _header_credits(lines: list[str], span: range, meta: int | None) -> tuple[list[int], list[int], list[int]]:
     """Credit lines between the headline and the article: those led by a label (作者：…　来源：…), read here like
-    the meta line, and the others (原标题, bylines), left for the text rules."""
+    the meta line; bylines (本报记者 李明, 記者林宜君／台北報導), read here; the others (原标题), left for the text
+    rules."""
     labelled: list[int] = []
+    bylines: list[int] = []
     others: list[int] = []
     for i in span:
         line = clean(lines[i])
@@ -400,14 +579,23 @@ def _header_credits(lines: list[str], span: range, meta: int | None) -> tuple[li
             continue
         if _CREDIT_LINE.match(line) and len(line) <= _MAX_META:
             labelled.append(i)
+        elif _BYLINE.match(line):
+            bylines.append(i)
         elif _CREDIT_WORDS.search(line) and len(line) <= 40:
             others.append(i)
-    return labelled, others
+    return labelled, bylines, others
+
+
+def _offer_names(byline: re.Match[str] | None, draft: Draft) -> None:
+    if byline is not None:
+        draft.offer("author", " ".join(re.split(r"[、\s]+", byline["names"])))
 
 
 def _read_meta(line: str, draft: Draft, editors: dict[str, str]) -> None:
-    """Published date, author, sources and editor from the meta line (a relative time gives no date)."""
-    found = find_date(line)
+    """Published date, author, sources and editor from the meta line (a relative time gives no date). A date
+    labelled as the publication's (发布时间) wins over one printed before it (更新時間 18:42  發佈時間 14:05)."""
+    publish = _PUBLISH_LABEL.search(line)
+    found = (find_date(line[publish.end() :]) if publish else None) or find_date(line)
     if found is not None:
         result, match = found
         draft.fields["published"] = result.value
@@ -438,8 +626,9 @@ def _source_beside_date(line: str, draft: Draft) -> None:
     found = find_date(line)
     if found is None:
         return
-    after = clean(line[found[1].end() :])
-    candidate = after.split(" ")[0] if after else clean(line[: found[1].start()])
+    after = [w for w in clean(line[found[1].end() :]).split(" ") if w and not _BESIDE_DATE_FILLER.fullmatch(w)]
+    candidate = after[0] if after else clean(line[: found[1].start()])
+    candidate = re.sub(r"^(?:来自|來自)", "", candidate)
     if candidate and re.fullmatch(r"[\u4e00-\u9fff\-－]{2,20}", candidate) and not _NOT_SOURCE.match(candidate):
         _offer_source(candidate, draft)
 
@@ -448,6 +637,7 @@ def _read_labels(text: str, draft: Draft, editors: dict[str, str]) -> bool:
     """Read the labelled values of a meta or credit line (作者：…, 来源：…, 编辑：…). True when it names a source."""
     labels = list(_LABEL.finditer(text))
     named_source = False
+    authors: list[str] = []  # 记者：乔娜　通讯员：孔祥 → 乔娜 孔祥
     for n, label in enumerate(labels):
         stop = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : stop].strip()
@@ -459,12 +649,14 @@ def _read_labels(text: str, draft: Draft, editors: dict[str, str]) -> bool:
         if label["author"]:
             names = _NAMES.match(value)
             if names:
-                draft.offer("author", names.group(0).replace("、", " "))
+                authors.append(names.group(0).replace("、", " "))
         elif label["source"]:
             _offer_source(value, draft)
             named_source = True
         elif label["editor"]:
             editors.setdefault(label["editor"].translate(_SIMPLIFIED), editor_name(value))
+    if authors:
+        draft.offer("author", " ".join(authors))
     return named_source
 
 
@@ -476,7 +668,11 @@ def _value_end(value: str) -> int:
 
 def _offer_source(raw: str, draft: Draft) -> None:
     source = re.sub(rf"(?:{_PROVINCES})(?:省|市)?$", "", raw.strip()) or raw.strip()
-    person = re.fullmatch(rf"(?P<outlet>.+(?:{_OUTLET_END}))(?P<name>[\u4e00-\u9fff]{{2,3}})", source)
+    person = (
+        None
+        if _CHANNEL.search(source)
+        else re.fullmatch(rf"(?P<outlet>.+(?:{_OUTLET_END}))(?P<name>[\u4e00-\u9fff]{{2,3}})", source)
+    )
     if person and not person["name"].endswith(("版", "刊", "网", "报", "社")):
         source = person["outlet"]
         draft.offer("author", person["name"])
@@ -494,7 +690,7 @@ def _read_trailer(lines: list[str], draft: Draft, editors: dict[str, str]) -> No
         if hit:
             draft.add_sources((hit["x"],))
         hit = re.search(
-            r"作者\s*[：:]\s*(?:.*(?:员|长|师|授|任|家))?(?P<x>[\u4e00-\u9fff]{2,4})[）)]", line
+            r"作者\s*[：:]\s*(?:.*(?:员|长|师|授|任|家))?(?P<x>[\u4e00-\u9fff]{2,4})(?:[）)]|\s|$)", line
         ) or re.fullmatch(r"文\s*/\s*(?P<x>\S{2,8})", line)
         if hit:
             draft.offer("author", hit["x"])
