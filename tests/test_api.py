@@ -101,6 +101,7 @@ def test_rules_are_named_data() -> None:
         ("Sat Mar 02 2024 09:15:00 GMT+0800 (China Standard Time)", "2024-03-02T09:15:00+08:00"),  # JavaScript
         ("2024-03-02 下午3:15", "2024-03-02T15:15:00+08:00"),  # 12-hour time, afternoon
         ("2024-03-02 上午9:15", "2024-03-02T09:15:00+08:00"),
+        ("2024年3月2日 星期六 下午3:15", "2024-03-02T15:15:00+08:00"),  # a weekday between date and time
     ],
 )
 def test_front_matter_dates_keep_their_offset(written: str, expected: str) -> None:
