@@ -406,8 +406,8 @@ def test_fifty_megabyte_single_line_body(tmp_path: Path, variant: str) -> None:
 
 
 def test_portal_tag_that_prefixes_another() -> None:
-    """Regression (fixed during issue 4): portal._read_meta finds the tags with line.rindex(first tag), which lands
-    inside a later tag that contains the first one (城市 in 城市建设) and drops the tags before it."""
+    """Regression (fixed during issue 4): portal._header.read_meta finds the tags with line.rindex(first tag), which
+    lands inside a later tag that contains the first one (城市 in 城市建设) and drops the tags before it."""
     doc = parsed(REGRESSIONS / "portal-tag-prefix.txt")
     assert doc.tags == ("城市", "城市建设")
 
@@ -420,11 +420,18 @@ def test_portal_title_entities_are_decoded() -> None:
 
 
 def test_portal_meta_line_entities_are_decoded() -> None:
-    """Regression (fixed during issue 4): portal._read_meta read the meta line with clean(), not clean_entities(), so
-    &amp; stayed in the category and the tags."""
+    """Regression (fixed during issue 4): portal._header.read_meta read the meta line with clean(), not
+    clean_entities(), so &amp; stayed in the category and the tags."""
     doc = parsed(REGRESSIONS / "portal-meta-entities.txt")
     assert doc.categories == ("城建&交通",)
     assert doc.tags == ("智轨&公交", "城市建设")
+
+
+def test_portal_headline_that_starts_with_a_dash() -> None:
+    """Regression (found by the thorough property run): a line starting with —— is passed over as a subtitle, so a
+    page whose only headline starts with one had no title."""
+    doc = parsed(REGRESSIONS / "portal-dash-headline.txt")
+    assert doc.title == "——临江二号线开通"
 
 
 def test_heading_that_starts_with_wen_is_not_a_byline() -> None:

@@ -1,0 +1,101 @@
+"""The article: where it starts (the first sentence-like line), where it ends (the first footer line) and the page
+furniture inside it."""
+
+from __future__ import annotations
+
+import re
+
+from ..._draft import Draft, clean
+from ._shapes import BULLET, PROSE
+
+#: A notice's salutation (各乡镇人民政府，县直各有关单位：, 尊敬的旅客：) opens the article when a sentence follows it.
+_SALUTATION = re.compile(r"^(?:各|尊敬的|亲爱的|全体|全市|全省|全县|全区|广大)[^。！？：:]{1,60}[：:]$")
+#: Where the footer starts, by shape: the credits and link lists that follow an article (责任编辑, 上一篇, 相关阅读,
+#: a lone counter); page tools in brackets (【打印】【关闭】, 【打印本页】, Xinhua's 【纠错】); the site's licence
+#: numbers and credits (ICP备…号, 公网安备, 网站标识码, 版权所有, 关于我们 | 联系我们).
+_FOOTER_SHAPES = (
+    r"[\[(（【]?\s*(?:责任编辑|責任編輯|责编|責編|(?:本版|本期)?(?:编辑|編輯)\s*[：:/]|文/|免责声明|特别声明|平台声明|版权声明|"
+    r"正文已结束|延伸阅读|延伸閱讀|相[关關](?:阅读|閱讀|新闻|新聞|推荐|推薦|文章|视频|影音|图集|圖集|附件)|推荐阅读|推薦閱讀|关键字|关键词|"
+    r"标签[:：]|点击进入专题|此前报道|上一篇|下一篇|[上下]一[图圖]集|更多[图圖]集|阅读剩余全文|分享到|本文来源|返回\S*首页|回上一頁|"
+    r"网友评论|\d+条评论|跟贴|热门评论|熱門評論|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|©|\d+$)",
+    # a page's other links and tools: the article's address (本文链接：http://…), its page count (本文共3页 1 2 3
+    # 下一页), a lone 举报, 扫一扫在手机打开当前页, the visitor counter, lynx's list of the page's links
+    r"本文(?:地址|链接|網址|网址)\s*[:：]|本文共\d+页|[上下]一[页頁]\s*$|(?:我要)?举报\s*$|(?:扫一扫|掃一掃)\S{0,12}$"
+    r"|(?:浏览|瀏覽)(?:人次|次数|次數)\s*[:：]|(?:References|Visible links|Hidden links:?)$",
+    r"[\[【]\s*(?:打印|关闭|纠错|收藏)",
+    r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|\S{0,20}版[权權]所有",
+    r"(?:关于我们|联系我们)\s*(?:[|｜]|$)|网站地图",
+)
+#: An app promotion ending a mobile page's article (打开APP阅读更多精彩内容, 打开新浪新闻 查看更多精彩, 点我下载APP)
+#: when the line is no sentence.
+_APP_PROMO = re.compile(
+    r"(?:下载|下載|打开|打開)\S{0,10}(?:APP|App|客户端|客戶端)|^(?:打开|打開)\S{2,10}\s*(?:查看|阅读|閱讀)更多|點我訂閱"
+)
+#: Page furniture inside the article, removed where it stands: 展开全文 (a mobile page's fold).
+_INLINE_FURNITURE = re.compile(r"^(?:展[开開]全文|阅读全文|閱讀全文)\s*[>»]?$")
+#: A Taiwan byline in brackets opening the first paragraph: 〔記者王小明／台北報導〕台北市….
+_LEAD_BYLINE = re.compile(
+    r"^\s*[〔【\[(（](?:记者|記者)(?P<x>[\u4e00-\u9fff]{2,4})[／/][\u4e00-\u9fff]{2,4}(?:报导|報導|报道|報道)[〕】\])）]"
+)
+#: A line that starts the footer: the article has ended.
+FOOTER = re.compile(r"^\s*(?:" + "|".join(_FOOTER_SHAPES) + ")")
+#: The site owner's credits (主办单位：…, 技术支持：…) start the footer only when they run on to the site's licence or
+#: copyright line: an event article lists its own 主办单位 and 承办单位 in the text.
+_SITE_CREDIT = re.compile(r"^\s*(?:(?:主办|承办|协办)(?:单位)?|技术支持)\s*[:：]")
+_SITE_LICENCE = re.compile(r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©")
+
+
+def article(lines: list[str], draft: Draft) -> list[str]:
+    """The article's lines less the page furniture inside it (展开全文); a Taiwan byline opening it gives the author."""
+    out: list[str] = []
+    for line in lines:
+        if _INLINE_FURNITURE.match(clean(line)):
+            draft.remove("portal-header", line)  # page furniture inside the article
+            continue
+        lead = _LEAD_BYLINE.match(line) if not any(x.strip() for x in out) else None
+        if lead:
+            draft.offer("author", lead["x"])
+            draft.remove("byline", lead.group(0))
+            line = line[lead.end() :]
+        out.append(line)
+    return out
+
+
+def body_start(lines: list[str], start: int) -> int:
+    """The first sentence-like line: long enough, indented like a paragraph or holding a full stop. A notice's
+    salutation (各有关单位：) right before it opens the article."""
+    salutation = None
+    for i in range(start, len(lines)):
+        raw = lines[i]
+        line = clean(raw)
+        if not line:
+            continue
+        credit_or_menu = line.lstrip("（(").startswith(("原标题", "原標題")) or BULLET.match(raw)
+        if len(line) >= 20 and not credit_or_menu and (raw.startswith("\u3000") or re.search(r"[。！？]", line)):
+            return i if salutation is None else salutation
+        salutation = i if _SALUTATION.match(line) else None
+    return start
+
+
+def body_end(lines: list[str], start: int) -> int:
+    for i in range(start + 1, len(lines)):
+        if not lines[i].strip():
+            continue
+        line = clean(lines[i])
+        if FOOTER.match(line) or (_SITE_CREDIT.match(line) and _beside_licence(lines, i)):
+            return i
+        if _APP_PROMO.search(line) and not PROSE.search(line):
+            return i
+    return len(lines)
+
+
+def _beside_licence(lines: list[str], i: int) -> bool:
+    """A run of site credits from line ``i`` that holds or ends at the site's licence or copyright line."""
+    for line in lines[i:]:
+        if not line.strip():
+            continue
+        if _SITE_LICENCE.search(line):
+            return True
+        if not _SITE_CREDIT.match(clean(line)):
+            return False
+    return False
