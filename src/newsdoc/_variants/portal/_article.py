@@ -48,15 +48,17 @@ _SITE_LICENCE = re.compile(r"ICP[备证]|公网安备|网站标识码|版权所�
 def article(lines: list[str], draft: Draft) -> list[str]:
     """The article's lines less the page furniture inside it (展开全文); a Taiwan byline opening it gives the author."""
     out: list[str] = []
+    started = False  # a line with text has been kept: a byline can only open the article
     for line in lines:
-        if _INLINE_FURNITURE.match(clean(line)):
+        if "全文" in line and _INLINE_FURNITURE.match(clean(line)):
             draft.remove("portal-header", line)  # page furniture inside the article
             continue
-        lead = _LEAD_BYLINE.match(line) if not any(x.strip() for x in out) else None
+        lead = None if started else _LEAD_BYLINE.match(line)
         if lead:
             draft.offer("author", lead["x"])
             draft.remove("byline", lead.group(0))
             line = line[lead.end() :]
+        started = started or bool(line.strip())
         out.append(line)
     return out
 

@@ -140,6 +140,8 @@ def _dated_lines(lines: list[str]) -> list[tuple[int, str]]:
     """Lines with a date that read as a meta line or a page clock; list items (a sidebar's • 标题 2023-05-04) never."""
     out = []
     for i, line in enumerate(lines):
+        if "20" not in line and "19" not in line:  # no year: no date (a cheap test before the date pattern)
+            continue
         found = find_date(line) if not BULLET.match(line) else None
         shape = _meta_shape(line, found[1]) if found is not None else None
         if shape is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,7 +29,9 @@ def strip_link_marks(lines: list[str], draft: Draft) -> list[str]:
     return [_LINK_MARK.sub("", line) for line in lines]
 
 
+@functools.lru_cache(maxsize=1024)  # the wrap width and the joining measure the same lines
 def width(text: str) -> int:
+    """Display columns: East Asian wide and full-width characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
