@@ -22,6 +22,7 @@ from .._dates import DateResult, parse_date
 from .._draft import Draft, clean, clean_entities
 from .._model import Variant
 from ._protocol import Body, Score
+from ._shapes import DATE_START, PROSE
 
 # -- the headline ----------------------------------------------------------------------------------------------------
 
@@ -88,11 +89,8 @@ _PAGE_TOOL = re.compile(
 )
 #: A header line is short (a government page's 发布日期, 来源 and 浏览次数 take about 40 characters) and is not prose.
 _MAX_HEADER_LINE = 80
-_PROSE = re.compile(r"[。！？；]")
 #: A page counter's value: a number, or nothing where a script filled it in the live page.
 _COUNT = re.compile(r"[\d,.]*\s*[万次]?")
-#: Where a date starts in a value run on to it (来源：某报 2023-05-06 09:12).
-_DATE_START = re.compile(r"(?:19|20)\d\d\s*[-年/.]")
 #: Role words around the names of an author value (作者：本报记者 张三 通讯员 李四): not names.
 _ROLE_WORDS = re.compile(r"(?:本报|本刊|特约|实习)?记者|通讯员|实习生")
 _LIST_SEPARATOR = re.compile(r"\s*[、，,;；]\s*")
@@ -176,7 +174,7 @@ def _read_header_lines(lines: list[str], draft: Draft) -> None:
         if header is not None:
             _take_header(header, line, draft)
             lines[i] = ""
-        elif _PROSE.search(line):
+        elif PROSE.search(line):
             return
         seen += 1
         if seen >= _HEADER_LINES:
@@ -187,7 +185,7 @@ def read_header_line(raw: str) -> HeaderLine | None:
     """The fields of a header line; None when the line is not one: prose, too long, no date and fewer than two
     labelled fields, or text that neither a label nor a date explains."""
     text = (html.unescape(raw) if "&" in raw else raw).strip()
-    if not text or len(text) > _MAX_HEADER_LINE or _PROSE.search(text):
+    if not text or len(text) > _MAX_HEADER_LINE or PROSE.search(text):
         return None
     header = HeaderLine()
     if not _read_date(text, header):  # the whole line a date with what stands beside it, or fields between separators
@@ -225,7 +223,7 @@ def _read_value(label: re.Match[str], value: str, header: HeaderLine) -> bool:
         return _COUNT.fullmatch(value) is not None
     if kind == "date":
         return _read_date(value, header)
-    run_on = _DATE_START.search(value)
+    run_on = DATE_START.search(value)
     if run_on:
         if not _read_date(value[run_on.start() :], header):
             return False

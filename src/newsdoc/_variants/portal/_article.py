@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ..._draft import Draft, clean
-from ._shapes import BULLET, PROSE
+from .._shapes import PROSE
+from ._shapes import BULLET
 
 #: A notice's salutation (各乡镇人民政府，县直各有关单位：, 尊敬的旅客：) opens the article when a sentence follows it.
 _SALUTATION = re.compile(r"^(?:各|尊敬的|亲爱的|全体|全市|全省|全县|全区|广大)[^。！？：:]{1,60}[：:]$")

@@ -9,8 +9,9 @@ import re
 from ..._boilerplate import editor_name
 from ..._dates import find_date
 from ..._draft import Draft, clean
+from .._shapes import DATE_START, PROSE
 from ._article import FOOTER, body_start
-from ._shapes import BULLET, PROSE, SIMPLIFIED
+from ._shapes import BULLET, SIMPLIFIED
 
 # -- the meta line: a short dated header line near the headline ----------------------------------------------------
 
@@ -36,8 +37,6 @@ _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日�
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天)前|刚刚|(?:昨天|前天)\s*\d{1,2}[:：]\d{2}")
 #: Where a labelled value ends, besides the next label: a bracket (【字号】, （实习）), white space or a page tool.
 _VALUE_END = re.compile(r"[\s【】\[\]（）()]|举报|分享|收藏|打印")
-#: Where a date starts in a value run on to it: 来源：人民日报2024-05-13 08:49.
-_DATE_START = re.compile(r"(?:19|20)\d\d\s*[-年/.]")
 #: A reporter's title before the names in an author value (作者：本报记者 张三).
 _REPORTER_TITLE = re.compile(r"^(?:(?:本报|本刊|特约|实习)?记者|通讯员)\s*")
 #: One or more personal names: 2-4 characters each, separated by 、 or a space, not running on into more text.
@@ -346,7 +345,7 @@ def read_labels(text: str, draft: Draft, editors: dict[str, str]) -> bool:
 
 def _value_end(value: str) -> int:
     """Where a labelled value ends: at a bracket, white space, a page tool or a date run on to it."""
-    ends = [m.start() for m in (_VALUE_END.search(value), _DATE_START.search(value)) if m]
+    ends = [m.start() for m in (_VALUE_END.search(value), DATE_START.search(value)) if m]
     return min(ends, default=len(value))
 
 

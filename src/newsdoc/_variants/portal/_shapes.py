@@ -6,7 +6,5 @@ import re
 
 #: A list or menu item (• 正文, □ 通知, 1. 标题): never a wrapped line's tail, a meta line or a headline.
 BULLET = re.compile(r"^\s*(?:[•□·▪◆●]|\d{1,2}\.\s)")
-#: Sentence punctuation: a line holding it is prose, not a meta line.
-PROSE = re.compile(r"[。！？；]")
 #: Traditional editor labels (責任編輯) ranked as their simplified forms.
 SIMPLIFIED = str.maketrans("責編輯", "责编辑")
