@@ -52,11 +52,19 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+#: A bracketed note closing a text (（全文完）, （记者 王明）): the sentence, or the caption, ends before it.
+_CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]$")
+
+
+def without_closing_note(text: str) -> str:
+    return _CLOSING_NOTE.sub("", text)
+
+
 def looks_like_caption(text: str) -> bool:
     """Short and not ending like a sentence once a closing （…） is set aside; or ending with a photo credit."""
     if len(text) <= MAX_CREDITED_CAPTION and _PHOTO_CREDIT.search(text):
         return True
-    core = re.sub(r"\s*[（(][^（）()]*[）)]$", "", text)
+    core = without_closing_note(text)
     return len(text) <= MAX_CAPTION and bool(core) and not ends_sentence(core)
 
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-from ._draft import Draft, DraftBlock, clean_entities, ends_sentence
+from ._draft import Draft, DraftBlock, clean_entities, ends_sentence, without_closing_note
 from ._model import BlockKind
 
 #: Sub-headings are short: the longest seen in bare text is 14 characters; the shortest one-line paragraph
 #: that does not end with punctuation is far longer. Lines ending with these marks continue a sentence.
 MAX_SUBHEADING = 24
 _CONTINUES = ("，", ",", "、", "：", ":", "—", "-")
-#: A bracketed note closing a paragraph (（全文完）, （记者 王明）): the sentence ends before it.
-_CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
 
 
 def read_lines(text: str, draft: Draft) -> None:
@@ -32,5 +28,5 @@ def is_subheading(line: str, following: str) -> bool:
         and not line.endswith(_CONTINUES)
         and not ends_sentence(line)
         and len(following) > len(line)
-        and ends_sentence(_CLOSING_NOTE.sub("", following))
+        and ends_sentence(without_closing_note(following))
     )
