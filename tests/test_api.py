@@ -11,7 +11,10 @@ import pytest
 
 import newsdoc
 
-POST = "---\nlayout: post\ntitle: \"临江开通智轨\"\ndate: 2024-03-02 09:15:00 +0800\ncategories: city\ntags: 交通\n---\n<p>临江市首条智轨线路今天开通。</p>\n"
+POST = (
+    "---\nlayout: post\ntitle: \"临江开通智轨\"\ndate: 2024-03-02 09:15:00 +0800\ncategories: city\ntags: 交通\n---\n"
+    "<p>临江市首条智轨线路今天开通。</p>\n"
+)
 
 
 def test_all_names_exist_and_are_exported() -> None:
@@ -46,7 +49,10 @@ def test_to_dict_is_json_ready() -> None:
 
 
 def test_text_joins_headings_and_paragraphs_but_not_captions() -> None:
-    body = '<p><strong>小标题</strong></p><p>第一段。</p><center><img src="a.jpg"></center><p>图片说明</p><p>第二段。</p>'
+    body = (
+        '<p><strong>小标题</strong></p><p>第一段。</p><center><img src="a.jpg"></center>'
+        "<p>图片说明</p><p>第二段。</p>"
+    )
     doc = newsdoc.parse((POST.split("<p>")[0] + body).encode())
     assert doc.text == "小标题\n\n第一段。\n\n第二段。"
     assert doc.images == (newsdoc.Image(src="a.jpg", caption="图片说明", alt=None),)

@@ -53,6 +53,9 @@ _PHOTO_CREDIT = re.compile(
 
 
 #: A bracketed note closing a text (（全文完）, （记者 王明）): the sentence, or the caption, ends before it.
+#: What wraps an outlet's name in a credit but is not part of it: 综合/综合自/据 before it (来源：综合临江日报), 等
+#: after the last of a list (来源：临江日报、云港晚报等), a separator left at either end (CSDN|).
+_SOURCE_WRAPPING = re.compile(r"^(?:综合自?|綜合自?|据|據)(?=\S{2})|(?<=\S{2})等$|^[\s|｜/·-]+|[\s|｜/·-]+$")
 _CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]$")
 
 
@@ -91,6 +94,8 @@ class Draft:
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     metadata: Mapping[str, Any] = attrs.Factory(dict)
     extra: dict[str, Any] = attrs.Factory(dict)
+    #: Outlets named only by where the page was posted (发布于…官方账号): the sources when nothing credits one.
+    posted_by: tuple[str, ...] = ()
 
     def remove(self, rule: str, text: str) -> None:
         text = clean(text)
@@ -109,6 +114,7 @@ class Draft:
 
     def add_sources(self, names: tuple[str, ...]) -> None:
         known = self.fields.get("sources", ())
+        names = tuple(_SOURCE_WRAPPING.sub("", n) for n in names)
         self.fields["sources"] = known + tuple(n for n in names if n and n not in known)
 
     def freeze(self) -> Document:
@@ -129,7 +135,7 @@ class Draft:
             author=f.get("author"),
             editor=f.get("editor"),
             dateline=f.get("dateline"),
-            sources=tuple(f.get("sources", ())),
+            sources=tuple(f.get("sources", ()) or self.posted_by),
             categories=tuple(f.get("categories", ())),
             tags=tuple(f.get("tags", ())),
             url=f.get("url"),

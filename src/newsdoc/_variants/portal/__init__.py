@@ -96,7 +96,8 @@ class PortalHandler:
             offer_names(BYLINE.match(clean(lines[i])), draft)
             draft.remove("byline", lines[i])
         skip = {headline, meta, *labelled, *bylines, *credits}
-        draft.remove("portal-header", "\n".join(line for i, line in enumerate(lines[:start]) if i not in skip))
+        header = "\n".join(line for i, line in enumerate(lines[:start]) if i not in skip)
+        draft.remove("portal-header", clean_entities(header))  # as visible: &#123; is {
         read_trailer(lines[end : end + 40], draft, editors)
         draft.remove("portal-footer", "\n".join(lines[end:]))
         for label in EDITOR_RANK:

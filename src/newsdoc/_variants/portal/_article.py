@@ -38,6 +38,12 @@ _INLINE_FURNITURE = re.compile(r"^(?:展[开開]全文|阅读全文|閱讀全文
 _LEAD_BYLINE = re.compile(
     r"^\s*[〔【\[(（](?:记者|記者)(?P<x>[\u4e00-\u9fff]{2,4})[／/][\u4e00-\u9fff]{2,4}(?:报导|報導|报道|報道)[〕】\])）]"
 )
+#: A breadcrumb (首页 > 时政新闻 > headline), never the article's first line.
+_CRUMB = re.compile(r"^\S{1,8}\s*[>＞›»]")
+#: A line ending a sentence with ！ or ？ (closing quotes after it allowed).
+_SENTENCE_END = re.compile(r"[！？][”」』\"'）)]*$")
+#: A line this long with ！ or ？ inside is a paragraph, not a headline (portal headlines run to about 40 characters).
+_LONG_LINE = 48
 #: A line that starts the footer: the article has ended.
 FOOTER = re.compile(r"^\s*(?:" + "|".join(_FOOTER_SHAPES) + ")")
 #: The site owner's credits (主办单位：…, 技术支持：…) start the footer only when they run on to the site's licence or
@@ -73,11 +79,19 @@ def body_start(lines: list[str], start: int) -> int:
         line = clean(raw)
         if not line:
             continue
-        credit_or_menu = line.lstrip("（(").startswith(("原标题", "原標題")) or BULLET.match(raw)
-        if len(line) >= 20 and not credit_or_menu and (raw.startswith("\u3000") or re.search(r"[。！？]", line)):
+        credit_or_menu = line.lstrip("（(").startswith(("原标题", "原標題")) or BULLET.match(raw) or _CRUMB.match(line)
+        if len(line) >= 20 and not credit_or_menu and (raw.startswith("\u3000") or _sentence_like(line)):
             return i if salutation is None else salutation
         salutation = i if _SALUTATION.match(line) else None
     return start
+
+
+def _sentence_like(line: str) -> bool:
+    """A paragraph's line: a full stop, or a sentence ending ！/？ (…”), or a long line with one inside. A headline
+    holds its ！/？ in the middle (…太痛苦，转行当美人鱼！每小时收入近千元) and is not taken for the article."""
+    if "。" in line or _SENTENCE_END.search(line):
+        return True
+    return len(line) >= _LONG_LINE and ("！" in line or "？" in line)
 
 
 def body_end(lines: list[str], start: int) -> int:

@@ -84,6 +84,8 @@ _NOT_HEADLINE = re.compile(
 #: account or column name printed between the headline and the meta line).
 _MIN_HEADLINE = 6
 _MIN_SHORT_HEADLINE = 4
+#: An account's or outlet's name is at most this long.
+_MAX_NAME = 16
 #: An outlet's or account's name (经济日报, 北疆网, 临江在线).
 _OUTLET_NAME = re.compile(r"(?:" + _OUTLET_END + r"|在线)$")
 #: A reporter's byline on a line of its own, after the outlet's name or not: 本报记者 李明 张华, 澎湖新闻记者 沈一舟,
@@ -111,7 +113,9 @@ def meta_line(lines: list[str], site: str | None) -> int | None:
     (来源：…　作者：…) anchors the header. The best of them: one under a headline, shaped as a meta line (not a
     page clock), not naming only a weaker date (成文日期, 更新时间); then the first."""
     prose = body_start(lines, 0)
-    dated = [(i, shape) for i, shape in _dated_lines(lines)]
+    dated = [
+        (i, shape) for i, shape in _dated_lines(lines) if shape != "run-on" or under_headline(lines, i, site)
+    ]
     candidates = [(i, shape) for i, shape in dated if i < prose]
     if not candidates:
         anchor = _undated_meta_line(lines, prose, site)
@@ -167,10 +171,16 @@ def under_headline(lines: list[str], i: int, site: str | None) -> bool:
         line = clean(raw)
         if _CREDIT_LINE.match(line) or BYLINE.match(line) or (BULLET.match(raw) and len(line) <= 6):
             continue
-        if _OUTLET_NAME.search(line) and len(line) <= 12 and line != site:
+        if (_OUTLET_NAME.search(line) and len(line) <= 12 and line != site) or _named_on(line, lines[i]):
             continue
         return _headline_like(raw, site)
     return False
+
+
+def _named_on(line: str, meta: str) -> bool:
+    """A short line whose words the meta line repeats (临江晚报新媒体 over 2024-05-18 16:56
+    发布于临江晚报新媒体官方账号): the account's or outlet's name printed above it, not a headline."""
+    return len(line) <= _MAX_NAME and line in meta and len(line) < len(clean(meta))
 
 
 def _headline_like(raw: str, site: str | None) -> bool:
@@ -193,8 +203,9 @@ def relative_meta_line(lines: list[str], article: int) -> int | None:
 
 
 def _meta_shape(line: str, date: re.Match[str]) -> str | None:
-    """How a dated line reads: "meta" (a short header line), "clock" (a bare date and a weekday), or None (prose,
-    a headline holding a date, or the top bar's 今天是…)."""
+    """How a dated line reads: "meta" (a short header line), "clock" (a bare date and a weekday), "run-on" (a bare
+    date run on into words: a meta line under a headline, else a sentence or a headline), or None (prose, a headline
+    holding a date, or the top bar's 今天是…)."""
     text = clean(line)
     if len(text) > _MAX_META or PROSE.search(text) or _TODAY.search(text):
         return None
@@ -204,11 +215,17 @@ def _meta_shape(line: str, date: re.Match[str]) -> str | None:
         return None
     if date["H"] is not None:
         return "meta"
-    end = date.end()
-    run_on = end < len(line) and not line[end - 1].isspace() and _is_cjk(line[end])
-    if len(text) > _MAX_BARE_DATE_LINE or run_on:
+    if len(text) > _MAX_BARE_DATE_LINE:
         return None
+    if _runs_on(line, date):  # 2019年09月11日临江传媒时政新闻 1665 0: a meta line only right under a headline
+        return "run-on"
     return "clock" if _WEEKDAY.search(text) else "meta"
+
+
+def _runs_on(line: str, date: re.Match[str]) -> bool:
+    """The date runs on into Chinese words with no space between (2019年09月11日临江传媒…)."""
+    end = date.end()
+    return end < len(line) and not line[end - 1].isspace() and _is_cjk(line[end])
 
 
 def _is_cjk(ch: str) -> bool:
@@ -220,6 +237,7 @@ def find_headline(lines: list[str], meta: int, site: str | None) -> int | None:
     characters) is the headline when it is the nearest, unless a longer headline-like line sits right above it."""
     near = [i for i in range(meta - 1, max(meta - 9, -1), -1) if clean(lines[i])]
     near = [i for i in near if not _NOT_HEADLINE.match(clean(lines[i])) and not BYLINE.match(clean(lines[i]))]
+    near = [i for i in near if not _named_on(clean(lines[i]), lines[meta])]
     subtitles = [i for i in near if _SUBTITLE.match(clean(lines[i]))]  # ——副标题: the headline is another line
     near = [i for i in near if i not in subtitles]
     headline_like = [i for i in near if _plausible(lines[i]) and len(clean(lines[i])) >= _MIN_HEADLINE]
@@ -297,8 +315,8 @@ def read_meta(line: str, draft: Draft, editors: dict[str, str]) -> None:
     if read_labels(text, draft, editors):
         return
     hit = _ACCOUNT.search(line)
-    if hit:
-        _offer_source(hit["x"], draft)
+    if hit:  # the posting account: the source unless the article credits another (来源：…)
+        draft.posted_by = (hit["x"],)
     else:
         _source_beside_date(line, draft)
 
@@ -307,7 +325,7 @@ def _source_beside_date(line: str, draft: Draft) -> None:
     """An unlabelled meta line's source: the word after the date and time (2024年05月10日 00:26 每日经济新闻), or
     the words before them (金融市场棱镜2019-09-23 07:48)."""
     found = find_date(line)
-    if found is None:
+    if found is None or _runs_on(line, found[1]):  # 2019年09月11日临江传媒时政新闻: site and channel glued, no source
         return
     after = [w for w in clean(line[found[1].end() :]).split(" ") if w and not _BESIDE_DATE_FILLER.fullmatch(w)]
     candidate = after[0] if after else clean(line[: found[1].start()])
