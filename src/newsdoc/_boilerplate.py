@@ -18,6 +18,9 @@ _NEEDS_UP_TO = [
     re.compile("|".join(re.escape(w) for r in _BLOCK_RULES if r.max_length >= n for w in r.needs)) for n in _LENGTHS
 ]
 _BLOCK_RULES_NEEDS = tuple((r, re.compile("|".join(re.escape(w) for w in r.needs))) for r in _BLOCK_RULES)
+#: The head rules (datelines, opening bylines) are tried on the first paragraphs up to this many, on the first that
+#: one of them matches: a promotion or a lead-in line left above the article's first sentence passes them on.
+_HEAD_REACH = 2
 _HEAD_RULES = tuple(r for r in TEXT_RULES if r.where == "head")
 _TAIL_RULES = tuple(r for r in TEXT_RULES if r.where == "tail")
 _SPLIT_SOURCES = re.compile(r"\s*[、，,;；/]\s*|\s{2,}")
@@ -41,7 +44,9 @@ def strip_boilerplate(draft: Draft) -> None:
     draft.blocks = _attach_captions(kept)
     paragraphs = [b for b in kept if b.kind is BlockKind.PARAGRAPH]
     if paragraphs:
-        _apply_edge_rules(draft, paragraphs[0], _HEAD_RULES)
+        for block in paragraphs[:_HEAD_REACH]:  # a promo line left above the first paragraph passes them on
+            if _apply_edge_rules(draft, block, _HEAD_RULES):
+                break
         for block in reversed(paragraphs):  # a last paragraph the tail rules empty (返回…) passes them on
             _apply_edge_rules(draft, block, _TAIL_RULES)
             if block.text:
@@ -84,13 +89,17 @@ def _apply_block_rules(draft: Draft, block: DraftBlock) -> bool:
     return False
 
 
-def _apply_edge_rules(draft: Draft, block: DraftBlock, rules: tuple[TextRule, ...]) -> None:
+def _apply_edge_rules(draft: Draft, block: DraftBlock, rules: tuple[TextRule, ...]) -> bool:
+    """Apply ``rules`` to one paragraph at the article's head or tail; True when any of them matched."""
+    matched = False
     for rule in rules:
         match = rule.pattern.search(block.text)
         if match and match.group(0).strip():
+            matched = True
             take(draft, rule, match)
             if rule.removes:
                 block.text = clean(block.text[: match.start()] + " " + block.text[match.end() :])
+    return matched
 
 
 def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:

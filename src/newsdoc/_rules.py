@@ -339,6 +339,13 @@ TEXT_RULES: tuple[TextRule, ...] = (
         removes=False,
     ),
     TextRule(
+        name="dateline-names",
+        description="the reporters' names alone in brackets after a wire dateline: 新华社临江5月19日电（王明、李华）",
+        pattern=_rx(rf"^{_NAME}{{0,12}}?{_DATE_MD}电\s*[（(](?P<author>{_NAMES})[）)]"),
+        where="head",
+        removes=False,
+    ),
+    TextRule(
         name="byline-head",
         description="byline opening the first paragraph: 本报记者X发自Y / 本报记者X报道",
         pattern=_rx(rf"^(?:本报|本刊)记者\s*(?P<author>{_CJK_NAME})\s*(?:发自\S{{0,6}}?|报道)(?=\s)"),

@@ -19,7 +19,7 @@ from ._shapes import BULLET, SIMPLIFIED
 #: 来源 may go without a colon (本文来源于国家统计局). The ``other`` labels are passed over, not read into fields.
 _LABEL = re.compile(
     r"(?P<editor>责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]"
-    r"|(?P<author>作者|记者|記者|通讯员|通訊員)\s*[:：]"
+    r"|(?P<author>作者|记者|記者|通讯员|通訊員)\s*[:：]|(?<![^\s|｜])(?P<bare>作者)(?=[\u4e00-\u9fff])"
     r"|(?P<source>(?:本文|文章|信息|新闻|稿件)?(?:来源|來源|稿源|出处)于?)\s*[:：]?"
     r"|(?P<other>发布时间|发布日期|發佈時間|發布日期|发表时间|更新时间|更新時間|时间|時間|日期|浏览次数|浏览|点击数|点击|阅读|字号|字体)\s*[:：]"
 )
@@ -41,6 +41,14 @@ _VALUE_END = re.compile(r"[\s【】\[\]（）()]|举报|分享|收藏|打印")
 _REPORTER_TITLE = re.compile(r"^(?:(?:本报|本刊|特约|实习)?记者|通讯员)\s*")
 #: One or more personal names: 2-4 characters each, separated by 、 or a space, not running on into more text.
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})*(?![\u4e00-\u9fff])")
+#: A writer's name after the outlet on a source label, set apart by a space (来源：临江新闻网 王帆).
+_WRITER_AFTER_OUTLET = re.compile(r"\s+(?P<x>[\u4e00-\u9fff]{2,3})\s*")
+#: An author value that names nobody (作者：未知).
+_NO_AUTHOR = frozenset(("未知", "佚名", "不详", "不詳", "匿名", "网络", "網絡", "本站", "管理员", "admin"))
+#: A labelled author value longer than a personal name, wholly Chinese and at most this long, names a team or an office
+#: (作者：医技药剂党支部); a longer one is a sentence.
+_MAX_TEAM_NAME = 10
+_TEAM_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,{_MAX_TEAM_NAME}}}")
 #: The unlabelled meta line of sample 002: "author category date time comments tag tag".
 _SHAPED_META = re.compile(r"(?P<author>\S+) (?P<category>\S+) .*?\d{1,2}:\d{2}(?::\d{2})? \d+ ?(?P<tags>.*)")
 _PROVINCES = (
@@ -342,23 +350,38 @@ def read_labels(text: str, draft: Draft, editors: dict[str, str]) -> bool:
     for n, label in enumerate(labels):
         stop = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : stop].strip()
-        if label["author"]:
+        if label["author"] or label["bare"]:
             value = _REPORTER_TITLE.sub("", value)
         value = value[: _value_end(value)]
         if not value:
             continue
-        if label["author"]:
-            names = _NAMES.match(value)
-            if names:
-                authors.append(names.group(0).replace("、", " "))
+        if label["author"] or label["bare"]:
+            authors.extend(_author_names(value))
         elif label["source"]:
             _offer_source(value, draft)
             named_source = True
+            writer = _WRITER_AFTER_OUTLET.fullmatch(text[label.end() : stop].strip()[len(value) :])
+            # 来源：临江新闻网 王帆: the outlet, then its writer (not a page tool: 来源：新华社 举报)
+            if writer and _OUTLET_NAME.search(value) and not _VALUE_END.search(writer["x"]):
+                authors.append(writer["x"])
         elif label["editor"]:
             editors.setdefault(label["editor"].translate(SIMPLIFIED), editor_name(value))
     if authors:
         draft.offer("author", " ".join(authors))
     return named_source
+
+
+def _author_names(value: str) -> list[str]:
+    """The names of a labelled author value: personal names (2-4 characters), or a whole short value naming a team
+    (临江区医技党支部); nothing for 未知 or 佚名."""
+    if value in _NO_AUTHOR:
+        return []
+    names = _NAMES.match(value)
+    if names and names.end() == len(value):
+        return [names.group(0).replace("、", " ")]
+    if _TEAM_NAME.fullmatch(value):
+        return [value]
+    return [names.group(0).replace("、", " ")] if names else []
 
 
 def _value_end(value: str) -> int:
