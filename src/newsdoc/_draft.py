@@ -114,8 +114,11 @@ class Draft:
 
     def add_sources(self, names: tuple[str, ...]) -> None:
         known = self.fields.get("sources", ())
-        names = tuple(_SOURCE_WRAPPING.sub("", n) for n in names)
-        self.fields["sources"] = known + tuple(n for n in names if n and n not in known)
+        for name in (_SOURCE_WRAPPING.sub("", n) for n in names):
+            # the same outlet credited again, alone (光明日报 after 光明网-《光明日报》): once is enough
+            if name and not any(name in k for k in known):
+                known = (*known, name)
+        self.fields["sources"] = known
 
     def freeze(self) -> Document:
         f = self.fields

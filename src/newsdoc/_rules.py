@@ -360,6 +360,16 @@ TEXT_RULES: tuple[TextRule, ...] = (
         where="tail",
     ),
     TextRule(
+        name="compiled-credit",
+        description="outlets an article was compiled from, closing it: （综合整理自临江日报、云港观察等）",
+        needs=("自",),
+        pattern=_rx(
+            r"\s*[（(](?:综合|綜合)?(?:整理|编译|編譯|摘编|摘編)?自\s*"
+            r"(?P<sources>[^（）()、，,。\s]{2,16}(?:[、，,][^（）()、，,。\s]{2,16})*?)等?[）)]\s*$"
+        ),
+        where="tail",
+    ),
+    TextRule(
         name="source-credit",
         description="parenthesised source label closing the article: （来源：某某海外版）",
         pattern=_rx(rf"\s*[（(](?:文章|本文)?{_SOURCE_WORD}\s*[:：]\s*(?P<sources>[^（）()，。]{{2,30}})[）)]\s*$"),

@@ -335,7 +335,11 @@ def _source_beside_date(line: str, draft: Draft) -> None:
     found = find_date(line)
     if found is None or _runs_on(line, found[1]):  # 2019年09月11日临江传媒时政新闻: site and channel glued, no source
         return
-    after = [w for w in clean(line[found[1].end() :]).split(" ") if w and not _BESIDE_DATE_FILLER.fullmatch(w)]
+    rest = clean(line[found[1].end() :])
+    label = _LABEL.search(rest)  # 2024年05月16日 17:02 临江日报作者：王明: the source ends at the next label
+    rest = rest[: label.start()] if label else rest
+    after = [w.lstrip("·•|｜/") for w in rest.split(" ")]  # 2024-05-09 22:30·新华社
+    after = [w for w in after if w and not _BESIDE_DATE_FILLER.fullmatch(w)]
     candidate = after[0] if after else clean(line[: found[1].start()])
     candidate = re.sub(r"^(?:来自|來自)", "", candidate)
     if candidate and re.fullmatch(r"[\u4e00-\u9fff\-－]{2,20}", candidate) and not _NOT_SOURCE.match(candidate):
