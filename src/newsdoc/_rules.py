@@ -105,6 +105,8 @@ WIDGET_COMMENTS: tuple[tuple[str, str, str], ...] = (("stock-widget", "EM_StockI
 _OPEN = r"[（(【\[●○■□◆◇▲△★☆▶►▪•]?\s*"
 _CLOSE = r"\s*[）)】\]]?"
 _NAME = r"[^（）()【】\[\]]"
+#: A dateline's words before its bracket (本报讯, 财联社): no sentence punctuation, which would make it a sentence.
+_WIRE_NAME = r"[^（）()【】\[\]。！？；，,]"
 #: Outlet names end like outlets: …社, …网, …报, …台, …新闻, …客户端. Parentheses such as （附名单） do not.
 _OUTLET = rf"{_NAME}{{1,14}}?(?:社|网|網|报|報|台|新闻|新聞|客户端|周刊|杂志|通讯|资讯|财经|日报|时报|晚报|早报|APP)"
 _DATE_MD = r"\d{1,2}\s?月\s?\d{1,2}\s?日"
@@ -167,7 +169,11 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="original-title",
         needs=("原标题", "原標題"),
         description="原标题 line: the title the article first ran under",
-        pattern=_rx(rf"{_OPEN}原[标標][题題]\s*[:：]\s*(?P<original_title>.+?){_CLOSE}"),
+        # a source credited on the same line (原标题：X 来源：Y) is the article's source, not part of the title
+        pattern=_rx(
+            rf"{_OPEN}原[标標][题題]\s*[:：]\s*(?P<original_title>[^。]+?)"
+            rf"(?:\s*[|｜]?\s*(?:文章|本文)?{_SOURCE_WORD}\s*[:：丨|｜]\s*(?P<sources>{_SOURCE}))?{_CLOSE}"
+        ),
         max_length=200,
     ),
     TextRule(
@@ -309,6 +315,38 @@ TEXT_RULES: tuple[TextRule, ...] = (
         max_length=80,
     ),
     TextRule(
+        name="page-marker",
+        needs=("版", "页", "頁"),
+        description="a printed page's furniture: a newspaper's page header (第3版 专栏：…), a PDF's page footer "
+        "(第 2 页 共 6 页, 2/6页)",
+        pattern=_rx(
+            r"第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]?\s*\S[^。！？，]{0,24})?"
+            r"|第\s*\d{1,4}\s*[页頁]\s*[/,，、]?\s*共\s*\d{1,4}\s*[页頁]|共\s*\d{1,4}\s*[页頁]\s*第\s*\d{1,4}\s*[页頁]"
+            r"|\d{1,4}\s*/\s*\d{1,4}\s*[页頁]"
+        ),
+        max_length=30,
+    ),
+    TextRule(
+        name="field-label",
+        needs=("正文", "内容", "標題", "标题", "正　文"),
+        description="a scraper's field label on a line of its own (正文：, 内容：): not text",
+        pattern=_rx(r"[\[【]?(?:正\s*文|内\s*容|標題|标题)\s*[:：]?[\]】]?"),
+        max_length=6,
+    ),
+    TextRule(
+        name="writer-credit",
+        needs=("/", "／"),
+        description="a closing credit naming the writer before 文 (王明/文, 王明／文图)",
+        pattern=_rx(rf"{_OPEN}(?P<author>{_NAMES})\s*[/／]\s*(?:文图|图文|文){_CLOSE}"),
+        max_length=30,
+    ),
+    TextRule(
+        name="original-title-lead",
+        description="原标题 fused with the text after it on one line (原标题：X 新标题 正文……): the first words",
+        pattern=_rx(rf"^{_OPEN}原[标標][题題]\s*[:：]\s*(?P<original_title>[^\s。！？]{{4,40}})\s+(?=\S.*[。！？])"),
+        where="head",
+    ),
+    TextRule(
         name="dateline",
         description="dateline opening the first paragraph (新华社北京3月1日电, 本报讯); kept in the text",
         pattern=_rx(
@@ -322,7 +360,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
         name="dateline-credit",
         description="reporter or editor in a dateline: 本报讯（记者 X）, 财联社（上海，编辑 X）讯",
         pattern=_rx(
-            rf"^{_NAME}{{0,20}}?[（(](?:[^（）()]{{0,12}}?[，,]\s*)?(?:编辑\s*(?P<editor>{_CJK_NAME})"
+            rf"^{_WIRE_NAME}{{0,20}}?[（(](?:[^（）()]{{0,12}}?[，,]\s*)?(?:编辑\s*(?P<editor>{_CJK_NAME})"
             rf"|(?:本报)?(?:{_REPORTER_WORD}|通讯员)\s*(?P<author>{_NAMES}{_MORE_WRITERS}){_ROLE})\s*[）)]"
         ),
         where="head",
@@ -356,6 +394,15 @@ TEXT_RULES: tuple[TextRule, ...] = (
         description="parenthesised outlet closing the article: （新华社）, (央视新闻)",
         pattern=_rx(
             rf"\s*[（(](?:据|综合自?|来自|{_SOURCE_WORD}[:：]?)?(?P<sources>{_OUTLET}(?:[、，,]{_OUTLET})*)[）)]\s*$"
+        ),
+        where="tail",
+    ),
+    TextRule(
+        name="editor-credit",
+        description="parenthesised editor closing the article: （编辑王芳）, (责任编辑：王芳、李华)",
+        pattern=_rx(
+            rf"\s*[（(]\s*(?:责任{_EDITOR_WORD}|責任{_EDITOR_WORD}|[责責]编|{_EDITOR_WORD})\s*[:：]?\s*"
+            rf"(?P<editor>{_PEOPLE})\s*[）)]\s*$"
         ),
         where="tail",
     ),

@@ -45,7 +45,7 @@ _BYLINE_NAME = (
 #: A byline line: 记者 (本报记者, 特约记者) then names, maybe several and with 通讯员, up to the end of the line, a
 #: closing bracket, 发自…, 报道 or 摄: (记者 张曦), 本报记者康健发自上海, 记者：王明、李华.
 _BYLINE = (
-    rf"^[（(【]?\s*(?:本报|本刊|特约|实习)?记者\s*[:：/]?\s*(?!{_NOT_A_NAME}){_BYLINE_NAME}"
+    rf"^[（(【□■●◆▲★○◎]?\s*(?:本报|本刊|特约|实习)?记者\s*[:：/]?\s*(?!{_NOT_A_NAME}){_BYLINE_NAME}"
     rf"(?:[\s、，,]+(?:(?:通讯员|实习生)\s*)?{_BYLINE_NAME})*\s*(?:$|[）)】]|发自|报道|摄)"
 )
 #: A first line that is a dateline or a byline opens the body: there is no headline, and none is invented.
@@ -53,6 +53,11 @@ _NOT_HEADLINE = re.compile(
     rf"\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|本报讯|本刊讯|^\S{{0,10}}讯\s*[（(]|{_BYLINE}|^(?:作者|来源|编辑)[:：]"
     r"|https?://|摄$|^[（(]?\s*原标题"
 )
+#: Lines that may stand above the headline and are a printed page's furniture, left to the text rules: a
+#: newspaper's page header (第3版 专栏：…), a page tool (【字号：大 中 小】).
+_ABOVE_HEADLINE = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*版|【\s*(?:字[号体號體]|打印|关闭))")
+#: A scraper's label before the headline: 标题：….
+_TITLE_LABEL = re.compile(r"^(?:标题|標題|题目|題目)\s*[:：]\s*")
 #: A wire feature's first line: its dateline, then its headline after 题： (中新社北京5月6日电 题：一座老城的“微更新”).
 _DATELINE_TITLE = re.compile(r"(?P<dateline>\S{0,16}?\d{1,2}月\d{1,2}日电)\s*题\s*[:：]\s*(?P<title>.+)")
 
@@ -65,7 +70,8 @@ _SOURCE_LABEL = r"(?:来源|來源|稿源)\s*[:：]\s*"
 _OUTLET = r"(?!阅读|浏览|点击|评论)[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}"
 _BARE_OUTLET = re.compile(_OUTLET)
 _HEADER_DATE = re.compile(
-    rf"(?:https?://\S+\s*)?(?:{_SOURCE_LABEL}(?P<before>[^\s:：]{{2,20}})\s+)?"
+    rf"(?:(?:https?://\S+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[a-z]{{2,6}})\s*)?"  # www.site.com2024年…
+    rf"(?:{_SOURCE_LABEL}(?P<before>[^\s:：]{{2,20}})\s+)?"
     r"(?:(?:发布时间|发表时间|发布日期|时间|日期|发布于|发表于)\s*[:：]?\s*)?"
     r"(?P<date>(?:19|20)\d\d\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?[\d:：\s]*)"
     r"(?:[（(]?(?:星期|周)[一二三四五六日天][）)]?\s*)?"
@@ -107,11 +113,12 @@ class PlainHandler:
 
     def split(self, text: str, draft: Draft) -> Body:
         lines = text.split("\n")
-        first = next((i for i, raw in enumerate(lines) if clean_entities(raw)), None)
-        if first is None:
+        filled = [i for i, raw in enumerate(lines) if clean_entities(raw)]
+        if not filled:
             return Body(text, "text")
+        first = next((i for i in filled if not _ABOVE_HEADLINE.match(clean(lines[i]))), filled[0])
         if any(clean_entities(raw) for raw in lines[first + 1 :]) and _read_headline(lines[first], draft):
-            lines = lines[first + 1 :]
+            lines = lines[:first] + lines[first + 1 :]
         else:
             draft.note("title-missing", "the first line is not a headline; no title")
         _read_header_lines(lines, draft)
@@ -131,6 +138,10 @@ def is_headline(line: str) -> bool:
 def _read_headline(raw: str, draft: Draft) -> bool:
     """The first line as the headline (or a wire feature's dateline and headline). False when it is neither."""
     line = clean_entities(raw)
+    label = _TITLE_LABEL.match(line)
+    if label and is_headline(line[label.end() :]):
+        draft.remove("field-label", label.group(0))
+        line = line[label.end() :]
     wire = _DATELINE_TITLE.fullmatch(line)
     if wire and is_headline(wire["title"]):
         draft.fields["title"] = wire["title"]
@@ -173,6 +184,9 @@ def _read_header_lines(lines: list[str], draft: Draft) -> None:
         header = read_header_line(raw)
         if header is not None:
             _take_header(header, line, draft)
+            lines[i] = ""
+        elif _PAGE_TOOL.fullmatch(line):  # 【字号：大 中 小】 on a line of its own
+            draft.remove("page-tools", line)
             lines[i] = ""
         elif PROSE.search(line):
             return
