@@ -28,6 +28,7 @@ from ._header import (
     BYLINE,
     find_headline,
     header_credits,
+    headline_without_meta,
     is_clock,
     meta_line,
     offer_names,
@@ -75,7 +76,7 @@ class PortalHandler:
         if meta is None:
             draft.note("portal-no-meta-line", "no line with a full date and time: no headline or date found")
             start = body_start(lines, 0)
-            headline = None
+            headline = headline_without_meta(lines, start, site)
         else:
             read_meta(lines[meta], draft, editors)
             start = body_start(lines, meta + 1)

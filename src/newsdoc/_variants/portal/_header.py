@@ -94,6 +94,8 @@ _MIN_HEADLINE = 6
 _MIN_SHORT_HEADLINE = 4
 #: An account's or outlet's name is at most this long.
 _MAX_NAME = 16
+#: A short account's name of letters alone, printed between the headline and the meta line (IT之家, 云港Daily).
+_ACCOUNT_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z·]{{2,{_MIN_HEADLINE - 1}}}")
 #: An outlet's or account's name (经济日报, 北疆网, 临江在线).
 _OUTLET_NAME = re.compile(r"(?:" + _OUTLET_END + r"|在线)$")
 #: A reporter's byline on a line of its own, after the outlet's name or not: 本报记者 李明 张华, 澎湖新闻记者 沈一舟,
@@ -181,6 +183,8 @@ def under_headline(lines: list[str], i: int, site: str | None) -> bool:
             continue
         if (_OUTLET_NAME.search(line) and len(line) <= 12 and line != site) or _named_on(line, lines[i]):
             continue
+        if _ACCOUNT_NAME.fullmatch(line) and not _short_headline(raw, site):  # an account's name (IT之家)
+            continue
         return _headline_like(raw, site)
     return False
 
@@ -256,6 +260,21 @@ def find_headline(lines: list[str], meta: int, site: str | None) -> int | None:
     if not headline_like:  # no other line: the one that starts with a dash is the headline after all
         headline_like = [i for i in subtitles if _plausible(lines[i]) and len(clean(lines[i])) >= _MIN_HEADLINE]
     return headline_like[0] if headline_like else None
+
+
+def headline_without_meta(lines: list[str], start: int, site: str | None) -> int | None:
+    """A page with no meta line: the headline-like line above the article that the page repeats (a title bar, a
+    share box) or that opens the page, as app and chat-platform pages print it; the nearest such line wins."""
+    filled = [i for i in range(start) if clean(lines[i])]
+    texts = [clean(lines[i]) for i in filled]
+    best: tuple[int, int] | None = None
+    for n, i in enumerate(filled):
+        if not _headline_like(lines[i], site) or len(texts[n]) < _MIN_HEADLINE or PROSE.search(texts[n][:-1]):
+            continue
+        score = (n == 0) + sum(texts[n] in other for m, other in enumerate(texts) if m != n and other != site)
+        if score and (best is None or score >= best[0]):
+            best = (score, i)
+    return best[1] if best else None
 
 
 def _plausible(raw: str) -> bool:
