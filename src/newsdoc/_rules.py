@@ -123,7 +123,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: Words that follow 记者/作者 or sit in closing brackets but are not names: 记者手记, 作者简介, （完）, （综合报道）.
 _NOT_A_NAME = (
     r"(?!附|注|完|图|下同|详见|资料|原标题|编者|续|未完|待续|全文|综合|本报|本刊|整理|手记|简介|观察|调查|札记|来信"
-    r"|报道|编辑|通讯员|实习生|记者|摄)"
+    r"|报道|编辑|通讯员|实习生|记者|摄|推介|推荐|推薦|精选|精選)"  # 编辑推介, 編輯精選: a section's heading
 )
 #: A Chinese name: 2-4 characters, a transliteration with · (阿依努尔·吐尔逊), or a 2-character name padded to the
 #: width of 3 with a space (王 明), as bylines print them.
