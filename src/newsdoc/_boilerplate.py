@@ -102,10 +102,27 @@ def _apply_edge_rules(draft: Draft, block: DraftBlock, rules: tuple[TextRule, ..
     return matched
 
 
+def read_credit(draft: Draft, line: str) -> bool:
+    """Read a credit line found outside the body (a page's footer, already recorded as removed) with the block
+    rules, into the draft's fields only. True when a rule read it."""
+    line = clean(line)
+    for rule, needs in _BLOCK_RULES_NEEDS:
+        if len(line) <= rule.max_length and needs.search(line):
+            match = rule.pattern.fullmatch(line)
+            if match:
+                _fill(draft, match)
+                return True
+    return False
+
+
 def take(draft: Draft, rule: TextRule, match: re.Match[str]) -> None:
     """Record the match as removed by ``rule`` and put its named groups into the draft's fields."""
     if rule.removes:
         draft.remove(rule.name, match.group(0))
+    _fill(draft, match)
+
+
+def _fill(draft: Draft, match: re.Match[str]) -> None:
     for name, value in match.groupdict().items():
         if value is None or not value.strip():
             continue

@@ -94,6 +94,8 @@ _MIN_HEADLINE = 6
 _MIN_SHORT_HEADLINE = 4
 #: An account's or outlet's name is at most this long.
 _MAX_NAME = 16
+#: How many non-empty lines above the article a page with no meta line is searched for its headline.
+_HEADLINE_WINDOW = 60
 #: A short account's name of letters alone, printed between the headline and the meta line (IT之家, 云港Daily).
 _ACCOUNT_NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z·]{{2,{_MIN_HEADLINE - 1}}}")
 #: An outlet's or account's name (经济日报, 北疆网, 临江在线).
@@ -266,12 +268,13 @@ def headline_without_meta(lines: list[str], start: int, site: str | None) -> int
     """A page with no meta line: the headline-like line above the article that the page repeats (a title bar, a
     share box) or that opens the page, as app and chat-platform pages print it; the nearest such line wins."""
     filled = [i for i in range(start) if clean(lines[i])]
-    texts = [clean(lines[i]) for i in filled]
+    page = "\n".join(clean(line) for line in lines)
     best: tuple[int, int] | None = None
-    for n, i in enumerate(filled):
-        if not _headline_like(lines[i], site) or len(texts[n]) < _MIN_HEADLINE or PROSE.search(texts[n][:-1]):
+    for i in filled[-_HEADLINE_WINDOW:]:
+        text = clean(lines[i])
+        if not _headline_like(lines[i], site) or len(text) < _MIN_HEADLINE or PROSE.search(text[:-1]):
             continue
-        score = (n == 0) + sum(texts[n] in other for m, other in enumerate(texts) if m != n and other != site)
+        score = (i == filled[0]) + page.count(text) - 1  # the page's first line; printed again elsewhere
         if score and (best is None or score >= best[0]):
             best = (score, i)
     return best[1] if best else None
