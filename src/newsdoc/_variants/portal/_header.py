@@ -265,16 +265,16 @@ def find_headline(lines: list[str], meta: int, site: str | None) -> int | None:
 
 
 def headline_without_meta(lines: list[str], start: int, site: str | None) -> int | None:
-    """A page with no meta line: the headline-like line above the article that the page repeats (a title bar, a
+    """A page with no meta line: the headline-like line above the article that the header repeats (a title bar, a
     share box) or that opens the page, as app and chat-platform pages print it; the nearest such line wins."""
     filled = [i for i in range(start) if clean(lines[i])]
-    page = "\n".join(clean(line) for line in lines)
+    header = "\n".join(clean(lines[i]) for i in filled)  # a title bar, a share box: above the article
     best: tuple[int, int] | None = None
     for i in filled[-_HEADLINE_WINDOW:]:
         text = clean(lines[i])
         if not _headline_like(lines[i], site) or len(text) < _MIN_HEADLINE or PROSE.search(text[:-1]):
             continue
-        score = (i == filled[0]) + page.count(text) - 1  # the page's first line; printed again elsewhere
+        score = (i == filled[0]) + header.count(text) - 1  # the page's first line; printed again above the article
         if score and (best is None or score >= best[0]):
             best = (score, i)
     return best[1] if best else None
