@@ -24,6 +24,12 @@ _FOOTER_SHAPES = (
     r"本文(?:地址|链接|網址|网址)\s*[:：]|本文共\d+页|[上下]一[页頁]\s*$|(?:我要)?举报\s*$|(?:扫一扫|掃一掃)\S{0,12}$"
     r"|(?:浏览|瀏覽)(?:人次|次数|次數)\s*[:：]|(?:References|Visible links|Hidden links:?)$",
     r"[\[【]\s*(?:打印|关闭|纠错|收藏)",
+    # a disclaimer or reprint notice (声明：…, 本文为X原创文章，未经允许不得转载, 本作品为X原创，转载时务请注明出处)
+    r"(?:声明|聲明)\s*[：:]|本(?:文|作品)(?:为|系|為)\S{0,30}原创\S{0,20}(?:转载|轉載)",
+    # the comment box, share bar and reading suggestions after an article (请先 登录 后发表评论, 查看全部 139 条评论,
+    # 你可能還想看, 其他人也在看, 猜你喜欢, 相关资讯), a loading placeholder and the engine's credit (Powered By X)
+    r"请先\s*登录|請先\s*登入|查看全部\s*\d+\s*条评论|发表评论|你可能[还還]想看|其他人也在看|猜你喜[欢歡]|相[关關]资讯"
+    r"|加[载載]中\s*\.{0,6}$|Powered\s+By\b|标签列表",
     r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|\S{0,20}版[权權]所有",
     r"(?:关于我们|联系我们)\s*(?:[|｜]|$)|网站地图",
 )
