@@ -38,8 +38,19 @@ _FOOTER_SHAPES = (
 _APP_PROMO = re.compile(
     r"(?:下载|下載|打开|打開)\S{0,10}(?:APP|App|客户端|客戶端)|^(?:打开|打開)\S{2,10}\s*(?:查看|阅读|閱讀)更多|點我訂閱"
 )
-#: Page furniture inside the article, removed where it stands: 展开全文 (a mobile page's fold).
-_INLINE_FURNITURE = re.compile(r"^(?:展[开開]全文|阅读全文|閱讀全文)\s*[>»]?$")
+#: Page furniture inside the article, removed where it stands: 展开全文 (a mobile page's fold), an image's file name
+#: standing for the image (4vCK…Ew.png).
+_INLINE_FURNITURE = re.compile(
+    r"^(?:(?:展[开開]全文|阅读全文|閱讀全文)\s*[>»]?|[\w-]{6,}\.(?:png|jpe?g|gif|webp|bmp))$"
+)
+#: A link list after the article (other headlines, each a bullet with no full stop, perhaps under its time): this
+#: many items in a row end the article, when none is longer than a headline.
+_LINK_RUN = 2
+_HEADLINE_MAX = 40
+#: The time stamp under a listed headline (12-2718:40, 2024-03-09 10:12): no text of its own.
+_STAMP = re.compile(r"^[\d\s:/.-]{4,19}$")
+#: A listed headline's end: no sentence stop closes it.
+_SENTENCE_END = re.compile(r"[。！？；.!?…”」』）)]$")
 #: A Taiwan byline in brackets opening the first paragraph: 〔記者王小明／台北報導〕台北市….
 _LEAD_BYLINE = re.compile(
     r"^\s*[〔【\[(（](?:记者|記者)(?P<x>[\u4e00-\u9fff]{2,4})[／/][\u4e00-\u9fff]{2,4}(?:报导|報導|报道|報道)[〕】\])）]"
@@ -57,7 +68,7 @@ def article(lines: list[str], draft: Draft) -> list[str]:
     out: list[str] = []
     started = False  # a line with text has been kept: a byline can only open the article
     for line in lines:
-        if "全文" in line and _INLINE_FURNITURE.match(clean(line)):
+        if _INLINE_FURNITURE.match(clean(line)):
             draft.remove("portal-header", line)  # page furniture inside the article
             continue
         lead = None if started else _LEAD_BYLINE.match(line)
@@ -95,7 +106,29 @@ def body_end(lines: list[str], start: int) -> int:
             return i
         if _APP_PROMO.search(line) and not PROSE.search(line):
             return i
+        if BULLET.match(lines[i]) and _link_run(lines, i):
+            return i
     return len(lines)
+
+
+def _link_run(lines: list[str], i: int) -> bool:
+    """At least :data:`_LINK_RUN` listed headlines from line ``i`` on, only time stamps between them."""
+    items = 0
+    for raw in lines[i:]:
+        line = clean(raw)
+        if not line or _STAMP.match(line):
+            continue
+        if not (BULLET.match(raw) and _is_listed_headline(line)):
+            break
+        items += 1
+        if items >= _LINK_RUN:
+            return True
+    return False
+
+
+def _is_listed_headline(line: str) -> bool:
+    """A bullet item the length of a headline with no sentence stop closing it."""
+    return len(line) <= _HEADLINE_MAX and not _SENTENCE_END.search(line)
 
 
 def _beside_licence(lines: list[str], i: int) -> bool:
