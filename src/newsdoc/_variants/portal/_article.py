@@ -30,6 +30,8 @@ _FOOTER_SHAPES = (
     # 你可能還想看, 其他人也在看, 猜你喜欢, 相关资讯), a loading placeholder and the engine's credit (Powered By X)
     r"请先\s*登录|請先\s*登入|查看全部\s*\d+\s*条评论|发表评论|你可能[还還]想看|其他人也在看|猜你喜[欢歡]|相[关關]资讯"
     r"|加[载載]中\s*\.{0,6}$|Powered\s+By\b|标签列表",
+    # a list's label standing alone (作者最新文章, 热门文章, TA的热门作品, 更多推荐)
+    r"\S{0,5}(?:最新|热门|熱門|更多|精彩)(?:文章|作品|推荐|推薦)\s*$",
     r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|\S{0,20}版[权權]所有",
     r"(?:关于我们|联系我们)\s*(?:[|｜]|$)|网站地图",
 )
@@ -106,7 +108,7 @@ def body_end(lines: list[str], start: int) -> int:
             return i
         if _APP_PROMO.search(line) and not PROSE.search(line):
             return i
-        if BULLET.match(lines[i]) and _link_run(lines, i):
+        if _is_list_item(lines, i) and _link_run(lines, i):
             return i
     return len(lines)
 
@@ -114,16 +116,24 @@ def body_end(lines: list[str], start: int) -> int:
 def _link_run(lines: list[str], i: int) -> bool:
     """At least :data:`_LINK_RUN` listed headlines from line ``i`` on, only time stamps between them."""
     items = 0
-    for raw in lines[i:]:
-        line = clean(raw)
+    for j in range(i, len(lines)):
+        line = clean(lines[j])
         if not line or _STAMP.match(line):
             continue
-        if not (BULLET.match(raw) and _is_listed_headline(line)):
+        if not (_is_list_item(lines, j) and _is_listed_headline(line)):
             break
         items += 1
         if items >= _LINK_RUN:
             return True
     return False
+
+
+def _is_list_item(lines: list[str], i: int) -> bool:
+    """A bullet item, or a line over a time stamp (a browser dump's list has no bullets)."""
+    if BULLET.match(lines[i]):
+        return True
+    following = next((clean(line) for line in lines[i + 1 :] if line.strip()), "")
+    return bool(_STAMP.match(following))
 
 
 def _is_listed_headline(line: str) -> bool:
