@@ -21,7 +21,7 @@ _FOOTER_SHAPES = (
     r"网友评论|\d+条评论|跟贴|热门评论|熱門評論|我要反馈|留言与评论|打印本页|【字体|本文仅代表|Copyright|©|\d+$)",
     # a page's other links and tools: the article's address (本文链接：http://…), its page count (本文共3页 1 2 3
     # 下一页), a lone 举报, 扫一扫在手机打开当前页, the visitor counter, lynx's list of the page's links
-    r"本文(?:地址|链接|網址|网址)\s*[:：]|本文共\d+页|[上下]一[页頁]\s*$|(?:我要)?举报\s*$|(?:扫一扫|掃一掃)\S{0,12}$"
+    r"本文(?:地址|链接|網址|网址)\s*[:：]|本文共\d+页|[上下]一[页頁]\s*$|(?:我要)?举报\s*$|(?:微信)?(?:扫一扫|掃一掃)\S{0,12}$"
     r"|(?:浏览|瀏覽)(?:人次|次数|次數)\s*[:：]|(?:References|Visible links|Hidden links:?)$",
     r"[\[【]\s*(?:打印|关闭|纠错|收藏)",
     # a disclaimer or reprint notice (声明：…, 本文为X原创文章，未经允许不得转载, 本作品为X原创，转载时务请注明出处)
@@ -32,6 +32,8 @@ _FOOTER_SHAPES = (
     r"|加[载載]中\s*\.{0,6}$|Powered\s+By\b|标签列表",
     # a list's label standing alone (作者最新文章, 热门文章, TA的热门作品, 更多推荐)
     r"\S{0,5}(?:最新|热门|熱門|更多|精彩)(?:文章|作品|推荐|推薦)\s*$",
+    # a reposted article's closing note (信息来源于网络, 内容转自网络) and a follow bar (关注该公众号)
+    r"(?:信息|内容|文章|本文)(?:来源于|来自|转自|轉自)(?:网络|網絡|互联网)|关注(?:该|此|本)?公众号\s*$",
     r"\S{0,12}(?:ICP[备证][^\s，。]{0,6}\d|公网安备\s*\d)|网站标识码|\S{0,20}版[权權]所有",
     r"(?:关于我们|联系我们)\s*(?:[|｜]|$)|网站地图",
 )
