@@ -112,6 +112,11 @@ def read_credit(draft: Draft, line: str) -> bool:
             if match:
                 _fill(draft, match)
                 return True
+    for rule in _TAIL_RULES:  # a closing credit printed on a line of its own: （综合整理自…）, （编辑王芳）
+        match = rule.pattern.fullmatch(line)
+        if match:
+            _fill(draft, match)
+            return True
     return False
 
 
