@@ -229,6 +229,17 @@ TEXT_RULES: tuple[TextRule, ...] = (
         max_length=40,
     ),
     TextRule(
+        name="credit-row",
+        needs=("编辑", "責編", "责编", "編輯"),
+        description="a row of credits ending an article: who supplied it, photographer, editor "
+        "(临江区卫健委供稿  摄影/张艳  编辑/苏芳)",
+        pattern=_rx(
+            rf"(?:[^\s，。]{{2,20}}(?:供稿|供图|整理)\s+)?(?:(?:摄影|图片|摄像|文字|撰文|审核|校对)\s*[:：/]\s*{_PEOPLE}\s+)*"
+            rf"(?:[责責]任{_EDITOR_WORD}|[责責]编|{_EDITOR_WORD})\s*[:：/]\s*(?P<editor>{_PEOPLE}){_MORE_CREDITS}"
+        ),
+        max_length=60,
+    ),
+    TextRule(
         name="staff-credits",
         needs=("校对", "图表", "美编", "审核", "监制", "统筹", "制图", "设计"),
         description="other staff credit lines: 校对|…, 图表：…, 编辑| A B",
