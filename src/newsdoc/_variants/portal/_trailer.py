@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..._boilerplate import editor_name, read_credit
+from ..._dates import find_date
 from ..._draft import Draft, clean
 from ._shapes import SIMPLIFIED
 
@@ -14,6 +15,15 @@ _TRAILER_EDITOR = re.compile(
     r"(?P<label>责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:/]\s*"
     r"(?P<x>[A-Za-z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*)?(?![^\s\[\]【】（）()：:])|[^\s\[\]【】（）()：:]+)"  # Demi Xia
 )
+
+
+#: A date or category line of its own under the article.
+_TRAILER_LABEL = re.compile(
+    r"^(?:(?P<date>(?:发布|發佈|發布|发表|發表)?(?:时间|時間|日期))|(?P<category>所属分类|所屬分類|分类|分類|栏目|欄目))"
+    r"\s*[:：]"
+)
+#: A category is a word or two, not a sentence.
+_MAX_CATEGORY = 12
 
 
 def read_trailer(lines: list[str], draft: Draft, editors: dict[str, str]) -> None:
@@ -36,5 +46,24 @@ def read_trailer(lines: list[str], draft: Draft, editors: dict[str, str]) -> Non
         url = re.search(r"本文(?:地址|链接|网址)\s*[:：]\s*(?P<x>https?://\S+)", line)
         if url:
             draft.offer("url", url["x"])
-        if not (read or hit or author or url):
+        if not (read or hit or author or url or _trailer_fields(line, draft)):
             read_credit(draft, line)
+
+
+def _trailer_fields(line: str, draft: Draft) -> bool:
+    """A labelled date or category printed under the article (时间：2023-05-06 09:12, 所属分类：科技): the
+    publication date when the header gave none, the category when the meta line gave none."""
+    label = _TRAILER_LABEL.match(line)
+    if label is None:
+        return False
+    value = line[label.end() :].strip()
+    if label["date"]:
+        found = find_date(value)
+        if found is not None and "published" not in draft.fields:
+            draft.fields["published"] = found[0].value
+            if found[0].provenance == "assumed-beijing":
+                draft.note("date-assumed-beijing", f"portal date {found[1].group(0).strip()!r} read as Beijing time")
+        return found is not None
+    if value and len(value) <= _MAX_CATEGORY and not draft.fields.get("categories"):
+        draft.fields["categories"] = (value,)
+    return bool(value)
