@@ -17,6 +17,9 @@ _SITE_RULES = (
         r"|版权所有\s*[©:：]?\s*(?P<z>[\u4e00-\u9fff]{2,8}(?:网|报|社|台|新闻))"
     ),
 )
+#: An operating company's name, never the brand (…传媒有限公司, …股份有限公司深圳分公司).
+_COMPANY = re.compile(r"有限|公司|股份|集团|集團")
+_LEADING_VERB = re.compile(r"^(?:回到|到|至|点击|點擊)")
 _GENERIC_SITE = frozenset(("新闻", "频道", "顶部", "本网", "网站", "本站", "返回", "进入", "回到", "设为"))
 
 
@@ -33,7 +36,14 @@ def site_name(lines: list[str]) -> str | None:
                 continue
             hit = rule.match(line) if n == 1 else rule.search(line)
             if hit:
-                name = hit.groupdict().get("x") or hit.groupdict().get("y") or hit.groupdict().get("z")
+                name = _brand(hit.groupdict().get("x") or hit.groupdict().get("y") or hit.groupdict().get("z"))
                 if name and name not in _GENERIC_SITE and not name.startswith(tuple(_GENERIC_SITE)):
                     return name
     return None
+
+
+def _brand(name: str | None) -> str | None:
+    """The brand in a candidate: never an operating company (…有限公司…), without a leading 到/回到 (返回到X首页)."""
+    if not name or _COMPANY.search(name):
+        return None
+    return _LEADING_VERB.sub("", name) or None
