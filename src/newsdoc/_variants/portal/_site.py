@@ -16,6 +16,15 @@ _SITE_RULES = (
         r"(?:Copyright\s*©?\s*(?P<y>[\u4e00-\u9fff]{2,8})\s*All Rights)|(?P<x>[\u4e00-\u9fff]{2,8}?)(?:公司)?版权所有"
         r"|版权所有\s*[©:：]?\s*(?P<z>[\u4e00-\u9fff]{2,8}(?:网|报|社|台|新闻))"
     ),
+    # the owner after the copyright sign and years (© 2010 - 2016 临江大盘 京ICP备…, Copyright © 2019 临江科普 版权所有)
+    re.compile(
+        r"(?:©|Copyright|\(c\))\s*(?:\d{4}\s*(?:[-–—~]\s*\d{4}\s*)?)(?!All\b)"
+        r"(?P<x>[\u4e00-\u9fff]{2,16}|[A-Z][A-Za-z]{1,15}(?=\s|$))(?:\s|版[权權]所有|$)"
+    ),
+    # the owner after 版权所有 (版权所有：临江地理学会, 版权所有 临江省中医药研究院附属医院)
+    re.compile(r"版[权權]所有\s*[:：]?\s*(?P<x>[\u4e00-\u9fff]{2,16})(?:\s|$)"),
+    # an "about us" link naming the site on a line of its own (关于临江大盘)
+    re.compile(r"^关于(?!我们|本站|本网)(?P<x>[\u4e00-\u9fffA-Za-z]{2,8})$"),
 )
 #: An operating company's name, never the brand (…传媒有限公司, …股份有限公司深圳分公司).
 _COMPANY = re.compile(r"有限|公司|股份|集团|集團")
