@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+#: How many short unpunctuated lines in a row make a menu.
+MENU_RUN = 8
 #: Page furniture that marks a portal dump (each distinct hit is evidence).
 SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (label, literals, re.compile(rx.replace(r"^\s*", r"^[^\S\n]*").replace(r"^\s+", r"^[^\S\n]+"), re.MULTILINE))
@@ -45,6 +47,13 @@ SIGNALS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|^\s*(?:网站)?首[页頁](?:[^\S\n]+[^\s|｜]{1,8}){2,}[^\S\n]*$",
         ),
         ("NBSP-only lines", ("\xa0",), r"^\xa0+\s*$"),
+        # a menu printed one item a line, as browser dumps and mobile pages do: eight or more short lines without
+        # punctuation in a row (blank lines between allowed); a bare-text article's lists are shorter or punctuated
+        (
+            "menu run",
+            ("\n",),
+            rf"(?:^[^\S\n]*[^\s。！？；，,.!?;:：、][^\n。！？；，,.!?;:：、]{{0,7}}\n(?:[^\S\n]*\n)*){{{MENU_RUN}}}",
+        ),
         # a mobile page's app furniture: 打开APP, 下载客户端, 展开全文, 打开新浪新闻 查看更多精彩
         (
             "app furniture",
