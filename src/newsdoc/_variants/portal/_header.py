@@ -7,7 +7,7 @@ import html
 import re
 
 from ..._boilerplate import editor_name
-from ..._dates import find_date
+from ..._dates import DateResult, find_date
 from ..._draft import Draft, clean
 from .._shapes import DATE_START, PROSE
 from ._article import FOOTER, body_start
@@ -19,7 +19,7 @@ from ._shapes import BULLET, SIMPLIFIED
 #: 来源 may go without a colon (本文来源于国家统计局). The ``other`` labels are passed over, not read into fields.
 _LABEL = re.compile(
     r"(?P<editor>责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]"
-    r"|(?P<author>作者|记者|記者|通讯员|通訊員)\s*[:：]|(?<![^\s|｜])(?P<bare>作者)(?=[\u4e00-\u9fff])"
+    r"|(?P<author>(?:作者|记者|記者|通讯员|通訊員)\s*[:：]|(?<![^\s|｜])作者(?=[\u4e00-\u9fff]))"  # | 作者周明
     r"|(?P<source>(?:本文|文章|信息|新闻|稿件)?(?:来源|來源|稿源|出处)于?)\s*[:：]?"
     r"|(?P<other>发布时间|发布日期|發佈時間|發布日期|发表时间|更新时间|更新時間|时间|時間|日期|浏览次数|浏览|点击数|点击|阅读|字号|字体)\s*[:：]"
 )
@@ -328,10 +328,7 @@ def read_meta(line: str, draft: Draft, editors: dict[str, str]) -> None:
     publish = _PUBLISH_LABEL.search(line)
     found = (find_date(line[publish.end() :]) if publish else None) or find_date(line)
     if found is not None:
-        result, match = found
-        draft.fields["published"] = result.value
-        if result.provenance == "assumed-beijing":
-            draft.note("date-assumed-beijing", f"portal date {match.group(0).strip()!r} read as Beijing time")
+        set_published(draft, found)
     draft.remove("portal-meta-line", line)
     line = html.unescape(line) if "&" in line else line
     text = clean(line)
@@ -349,6 +346,14 @@ def read_meta(line: str, draft: Draft, editors: dict[str, str]) -> None:
         draft.posted_by = (hit["x"],)
     else:
         _source_beside_date(line, draft)
+
+
+def set_published(draft: Draft, found: tuple[DateResult, re.Match[str]]) -> None:
+    """A portal date as the publication date, noting when Beijing time was assumed."""
+    result, match = found
+    draft.fields["published"] = result.value
+    if result.provenance == "assumed-beijing":
+        draft.note("date-assumed-beijing", f"portal date {match.group(0).strip()!r} read as Beijing time")
 
 
 def _source_beside_date(line: str, draft: Draft) -> None:
@@ -376,12 +381,12 @@ def read_labels(text: str, draft: Draft, editors: dict[str, str]) -> bool:
     for n, label in enumerate(labels):
         stop = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         value = text[label.end() : stop].strip()
-        if label["author"] or label["bare"]:
+        if label["author"]:
             value = _REPORTER_TITLE.sub("", value)
         value = value[: _value_end(value)]
         if not value:
             continue
-        if label["author"] or label["bare"]:
+        if label["author"]:
             authors.extend(_author_names(value))
         elif label["source"]:
             _offer_source(value, draft)
@@ -403,9 +408,7 @@ def _author_names(value: str) -> list[str]:
     if value in _NO_AUTHOR:
         return []
     names = _NAMES.match(value)
-    if names and names.end() == len(value):
-        return [names.group(0).replace("、", " ")]
-    if _TEAM_NAME.fullmatch(value):
+    if _TEAM_NAME.fullmatch(value) and (names is None or names.end() < len(value)):
         return [value]
     return [names.group(0).replace("、", " ")] if names else []
 

@@ -7,6 +7,7 @@ import re
 from ..._boilerplate import editor_name, read_credit
 from ..._dates import find_date
 from ..._draft import Draft, clean
+from ._header import set_published
 from ._shapes import SIMPLIFIED
 
 #: Editor labels after the article, most specific first: 责任编辑 is the editor when several are named.
@@ -60,9 +61,7 @@ def _trailer_fields(line: str, draft: Draft) -> bool:
     if label["date"]:
         found = find_date(value)
         if found is not None and "published" not in draft.fields:
-            draft.fields["published"] = found[0].value
-            if found[0].provenance == "assumed-beijing":
-                draft.note("date-assumed-beijing", f"portal date {found[1].group(0).strip()!r} read as Beijing time")
+            set_published(draft, found)
         return found is not None
     if value and len(value) <= _MAX_CATEGORY and not draft.fields.get("categories"):
         draft.fields["categories"] = (value,)
