@@ -62,7 +62,7 @@ _LEAD_BYLINE = re.compile(
 #: A breadcrumb (首页 > 时政新闻 > headline), never the article's first line.
 _CRUMB = re.compile(r"^\S{1,8}\s*[>＞›»]")
 #: A line ending a sentence with ！ or ？ (closing quotes after it allowed).
-_SENTENCE_END = re.compile(r"[！？][”」』\"'）)]*$")
+_EXCLAIM_END = re.compile(r"[！？][”」』\"'）)]*$")
 #: A line this long with ！ or ？ inside is a paragraph, not a headline (portal headlines run to about 40 characters).
 _LONG_LINE = 48
 #: A line that starts the footer: the article has ended.
@@ -110,7 +110,7 @@ def body_start(lines: list[str], start: int) -> int:
 def _sentence_like(line: str) -> bool:
     """A paragraph's line: a full stop, or a sentence ending ！/？ (…”), or a long line with one inside. A headline
     holds its ！/？ in the middle (…太痛苦，转行当美人鱼！每小时收入近千元) and is not taken for the article."""
-    if "。" in line or _SENTENCE_END.search(line):
+    if "。" in line or _EXCLAIM_END.search(line):
         return True
     return len(line) >= _LONG_LINE and ("！" in line or "？" in line)
 
@@ -148,7 +148,7 @@ def _is_list_item(lines: list[str], i: int) -> bool:
     """A bullet item, or a line over a time stamp (a browser dump's list has no bullets)."""
     if BULLET.match(lines[i]):
         return True
-    following = next((clean(line) for line in lines[i + 1 :] if line.strip()), "")
+    following = next((clean(lines[j]) for j in range(i + 1, len(lines)) if lines[j].strip()), "")  # no slice copy
     return bool(_STAMP.match(following))
 
 
